@@ -1,0 +1,17 @@
+// `npm start` builds first when dist/ is missing or older than src/, so the quick start is one command.
+const { execSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const newest = (dir) =>
+  fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
+    const p = path.join(dir, e.name);
+    return Math.max(max, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }, 0);
+
+const entry = path.join(root, 'dist', 'main.js');
+if (!fs.existsSync(entry) || newest(path.join(root, 'src')) > fs.statSync(entry).mtimeMs) {
+  console.error('building dist/ (sources changed since the last build)…');
+  execSync('npm run --silent build', { cwd: root, stdio: 'inherit' });
+}

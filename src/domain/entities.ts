@@ -1,0 +1,82 @@
+/** Whether a level is visible by default (`published`) or only on request (`draft`). */
+export type LevelStatus = 'published' | 'draft';
+
+/** Where an entity was written, relative to the content directory; lines are 1-based. */
+export interface SourceLocation {
+  readonly path: string;
+  readonly line: number;
+}
+
+/** One `**Label**: value` line of a level; `key` is the camelCase of `label`. */
+export interface Attribute {
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+}
+
+/** An expectation or an example: a sentence in a competency, addressed by its 1-based position. */
+export interface Item {
+  /** `<competency id>/e<position>` for expectations, `<competency id>/x<position>` for examples. */
+  readonly id: string;
+  readonly kind: 'expectation' | 'example';
+  readonly text: string;
+  readonly position: number;
+  readonly competencyId: string;
+  readonly levelId: string;
+  readonly trackId: string;
+  readonly source: SourceLocation;
+}
+
+export interface Competency {
+  /** `<level id>/<slug>` */
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly emoji: string | null;
+  readonly levelId: string;
+  readonly trackId: string;
+  readonly expectations: readonly Item[];
+  readonly examples: readonly Item[];
+  readonly source: SourceLocation;
+}
+
+export interface Level {
+  /** `<track id>/<code>` */
+  readonly id: string;
+  readonly trackId: string;
+  /** `L3` */
+  readonly code: string;
+  readonly rank: number;
+  readonly title: string;
+  /** The statement under the title as plain text; null when the file has none. */
+  readonly summary: string | null;
+  readonly status: LevelStatus;
+  readonly attributes: readonly Attribute[];
+  readonly competencies: readonly Competency[];
+  readonly source: SourceLocation;
+}
+
+export interface Track {
+  /** The folder name under the content directory. */
+  readonly id: string;
+  readonly name: string;
+  readonly description: string | null;
+  /** Every level of the track, drafts included, ordered by rank. */
+  readonly levels: readonly Level[];
+  /** The track.md file when there is one. */
+  readonly source: SourceLocation | null;
+}
+
+/** The attribute keys that the schema exposes as fields of their own. */
+export const NAMED_ATTRIBUTE_KEYS = [
+  'planningHorizon',
+  'impactRadius',
+  'evaluation',
+  'responsibilityAndDirectionNeeded',
+] as const;
+export type NamedAttributeKey = (typeof NAMED_ATTRIBUTE_KEYS)[number];
+
+/** A level's attribute value by key, or null. */
+export function attributeValue(level: Level, key: string): string | null {
+  return level.attributes.find((a) => a.key === key)?.value ?? null;
+}

@@ -1,0 +1,187 @@
+import type { Attribute, Competency, Item, Level, LevelStatus, SourceLocation, Track } from './entities';
+
+/** A competency as the loader read it, before ids are assigned. */
+export interface CompetencyDraft {
+  readonly slug: string;
+  readonly name: string;
+  readonly emoji: string | null;
+  readonly expectations: readonly ItemDraft[];
+  readonly examples: readonly ItemDraft[];
+  readonly source: SourceLocation;
+}
+
+/** An expectation or example as the loader read it. */
+export interface ItemDraft {
+  readonly text: string;
+  readonly source: SourceLocation;
+}
+
+/** A level as the loader read it, before ids are assigned. */
+export interface LevelDraft {
+  readonly code: string;
+  readonly rank: number;
+  readonly title: string;
+  readonly summary: string | null;
+  readonly status: LevelStatus;
+  readonly attributes: readonly Attribute[];
+  readonly competencies: readonly CompetencyDraft[];
+  readonly source: SourceLocation;
+}
+
+/** A track as the loader read it. Level codes and competency slugs must already be unique. */
+export interface TrackDraft {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string | null;
+  readonly levels: readonly LevelDraft[];
+  readonly source: SourceLocation | null;
+}
+
+/** Everything the loader hands over: checked drafts plus the version of the files they came from. */
+export interface FrameworkDraft {
+  readonly version: string;
+  readonly loadedAt: Date;
+  readonly tracks: readonly TrackDraft[];
+}
+
+/**
+ * The loaded framework: immutable entities plus the indexes every question needs.
+ * It is only built from drafts the loader has checked, so nothing downstream re-validates it.
+ */
+export class Framework {
+  readonly version: string;
+  readonly loadedAt: Date;
+  /** Ordered by id. */
+  readonly tracks: readonly Track[];
+  /** Every level, drafts included, ordered by track then rank. */
+  readonly levels: readonly Level[];
+  private readonly tracksById = new Map<string, Track>();
+  private readonly levelsById = new Map<string, Level>();
+  private readonly competenciesById = new Map<string, Competency>();
+  private readonly itemsById = new Map<string, Item>();
+
+  constructor(draft: FrameworkDraft) {
+    this.version = draft.version;
+    this.loadedAt = draft.loadedAt;
+    this.tracks = [...draft.tracks]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((t) => buildTrack(t));
+    this.levels = this.tracks.flatMap((t) => t.levels);
+    for (const track of this.tracks) {
+      this.tracksById.set(track.id, track);
+      for (const level of track.levels) {
+        this.levelsById.set(level.id, level);
+        for (const competency of level.competencies) {
+          this.competenciesById.set(competency.id, competency);
+          for (const item of [...competency.expectations, ...competency.examples])
+            this.itemsById.set(item.id, item);
+        }
+      }
+    }
+    Object.freeze(this);
+  }
+
+  track(id: string): Track | null {
+    return this.tracksById.get(id) ?? null;
+  }
+
+  level(id: string): Level | null {
+    return this.levelsById.get(id) ?? null;
+  }
+
+  competency(id: string): Competency | null {
+    return this.competenciesById.get(id) ?? null;
+  }
+
+  /** An expectation or example by id. */
+  item(id: string): Item | null {
+    return this.itemsById.get(id) ?? null;
+  }
+
+  /** Every level id, for "did you mean" answers. */
+  levelIds(): string[] {
+    return [...this.levelsById.keys()];
+  }
+
+  /** The levels a reader sees on a track: published ones, and drafts only when asked. */
+  visibleLevels(track: Track, includeDrafts = false): readonly Level[] {
+    return includeDrafts ? track.levels : track.levels.filter((l) => l.status === 'published');
+  }
+
+  /** The level before this one on its track; drafts are skipped unless the level itself is a draft. */
+  previous(level: Level): Level | null {
+    const row = this.neighbourRow(level);
+    return row[row.indexOf(level) - 1] ?? null;
+  }
+
+  /** The level after this one on its track; drafts are skipped unless the level itself is a draft. */
+  next(level: Level): Level | null {
+    const row = this.neighbourRow(level);
+    return row[row.indexOf(level) + 1] ?? null;
+  }
+
+  private neighbourRow(level: Level): readonly Level[] {
+    const track = this.tracksById.get(level.trackId);
+    if (!track) return [level];
+    return track.levels.filter((l) => l.status === 'published' || l === level);
+  }
+}
+
+function buildTrack(draft: TrackDraft): Track {
+  const levels = [...draft.levels]
+    .sort((a, b) => a.rank - b.rank || (a.code < b.code ? -1 : 1))
+    .map((l) => buildLevel(draft.id, l));
+  return Object.freeze({
+    id: draft.id,
+    name: draft.name,
+    description: draft.description,
+    levels: Object.freeze(levels),
+    source: draft.source,
+  });
+}
+
+function buildLevel(trackId: string, draft: LevelDraft): Level {
+  const id = `${trackId}/${draft.code}`;
+  return Object.freeze({
+    id,
+    trackId,
+    code: draft.code,
+    rank: draft.rank,
+    title: draft.title,
+    summary: draft.summary,
+    status: draft.status,
+    attributes: Object.freeze(draft.attributes.map((a) => Object.freeze({ ...a }))),
+    competencies: Object.freeze(draft.competencies.map((c) => buildCompetency(trackId, id, c))),
+    source: draft.source,
+  });
+}
+
+function buildCompetency(trackId: string, levelId: string, draft: CompetencyDraft): Competency {
+  const id = `${levelId}/${draft.slug}`;
+  const items = (kind: Item['kind'], prefix: string, drafts: readonly ItemDraft[]): readonly Item[] =>
+    Object.freeze(
+      drafts.map((d, i) =>
+        Object.freeze({
+          id: `${id}/${prefix}${i + 1}`,
+          kind,
+          text: d.text,
+          position: i + 1,
+          competencyId: id,
+          levelId,
+          trackId,
+          source: d.source,
+        }),
+      ),
+    );
+  return Object.freeze({
+    id,
+    slug: draft.slug,
+    name: draft.name,
+    emoji: draft.emoji,
+    levelId,
+    trackId,
+    expectations: items('expectation', 'e', draft.expectations),
+    examples: items('example', 'x', draft.examples),
+    source: draft.source,
+  });
+}
