@@ -1,0 +1,116 @@
+import type { LevelDraft } from '../domain/framework';
+import { problem, type ContentProblem } from './problem';
+
+/**
+ * Checks across the levels of one track, given in file path order: what no single file can know.
+ * Duplicate codes and ranks are errors because ids and previous/next would be ambiguous; a gap in
+ * ranks or a competency one level lacks is worth a look but may be intended.
+ */
+export function linkTrack(levels: readonly LevelDraft[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const unique = duplicateCodes(levels, problems);
+  duplicateRanks(unique, problems);
+  rankGaps(unique, problems);
+  missingCompetencies(unique, problems);
+  return problems;
+}
+
+/** Reports every level whose code an earlier file already uses; returns the first of each code. */
+function duplicateCodes(levels: readonly LevelDraft[], problems: ContentProblem[]): LevelDraft[] {
+  // Case-insensitive: `l2` and `L2` would be different ids that nobody could tell apart.
+  const byCode = new Map<string, LevelDraft[]>();
+  for (const level of levels) {
+    const key = level.code.toUpperCase();
+    byCode.set(key, [...(byCode.get(key) ?? []), level]);
+  }
+  for (const [, group] of byCode) {
+    const [first, ...rest] = group;
+    const times = group.length === 2 ? 'twice' : `${group.length} times`;
+    for (const level of rest) {
+      problems.push(
+        problem(
+          'duplicate-level',
+          level.source.path,
+          level.source.line,
+          1,
+          `${level.code} is defined ${times} on this track (also in ${fileName(first!)}:${first!.source.line}); keep one of the files or change its code.`,
+        ),
+      );
+    }
+  }
+  return [...byCode.values()].map((group) => group[0]!);
+}
+
+function duplicateRanks(levels: readonly LevelDraft[], problems: ContentProblem[]): void {
+  const firstByRank = new Map<number, LevelDraft>();
+  for (const level of levels) {
+    const first = firstByRank.get(level.rank);
+    if (!first) {
+      firstByRank.set(level.rank, level);
+      continue;
+    }
+    problems.push(
+      problem(
+        'duplicate-rank',
+        level.source.path,
+        level.source.line,
+        1,
+        `${level.code} has rank ${level.rank}, like ${first.code} (${fileName(first)}:${first.source.line}); give each level its own rank.`,
+      ),
+    );
+  }
+}
+
+function rankGaps(levels: readonly LevelDraft[], problems: ContentProblem[]): void {
+  const sorted = [...levels].sort((a, b) => a.rank - b.rank);
+  for (let i = 1; i < sorted.length; i++) {
+    const before = sorted[i - 1]!;
+    const level = sorted[i]!;
+    if (level.rank - before.rank <= 1) continue;
+    const missing =
+      level.rank - before.rank === 2
+        ? `rank ${before.rank + 1}`
+        : `ranks ${before.rank + 1}–${level.rank - 1}`;
+    problems.push(
+      problem(
+        'rank-gap',
+        level.source.path,
+        level.source.line,
+        1,
+        `No level has ${missing} (between ${before.code} and ${level.code}); add the missing level or renumber.`,
+      ),
+    );
+  }
+}
+
+/** A competency every other level of the track has, missing from this one. */
+function missingCompetencies(levels: readonly LevelDraft[], problems: ContentProblem[]): void {
+  if (levels.length < 2) return;
+  const counts = new Map<string, { name: string; count: number }>();
+  for (const level of levels) {
+    for (const c of level.competencies) {
+      const entry = counts.get(c.slug);
+      if (entry) entry.count++;
+      else counts.set(c.slug, { name: c.name, count: 1 });
+    }
+  }
+  for (const level of levels) {
+    const own = new Set(level.competencies.map((c) => c.slug));
+    for (const [slug, { name, count }] of counts) {
+      if (count !== levels.length - 1 || own.has(slug)) continue;
+      problems.push(
+        problem(
+          'missing-competency',
+          level.source.path,
+          level.source.line,
+          1,
+          `${level.code} has no "${name}" competency, which every other level on this track has; add a "## ${name}" section to it.`,
+        ),
+      );
+    }
+  }
+}
+
+function fileName(level: LevelDraft): string {
+  return level.source.path.slice(level.source.path.lastIndexOf('/') + 1);
+}

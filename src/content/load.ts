@@ -1,0 +1,127 @@
+import { Framework, type LevelDraft, type TrackDraft } from '../domain/framework';
+import { decodeUtf8 } from './decode';
+import { readFrontMatter } from './front-matter';
+import { LEVEL_FRONT_MATTER, readFields } from './front-matter-schema';
+import { linkTrack } from './link';
+import { parseLevel } from './parse-level';
+import { parseTrackFile } from './parse-track';
+import { compareProblems, problem, type ContentProblem } from './problem';
+import { readContentFiles, type ContentFile, type TrackFiles } from './read-files';
+import { repairText } from './repair';
+import { nameFromId } from './text';
+import { contentVersion } from './version';
+
+/** How to load. */
+export interface LoadOptions {
+  /** The clock that stamps `loadedAt`; default Date.now. */
+  now?: () => Date;
+}
+
+/** A framework with any warnings, or every problem found when at least one is an error. */
+export type LoadResult =
+  { ok: true; framework: Framework; problems: ContentProblem[] } | { ok: false; problems: ContentProblem[] };
+
+/** A load plus what `content:check` prints about it. */
+export interface LoadReport {
+  readonly result: LoadResult;
+  /** The content version (also on the framework); null when the directory could not be read at all. */
+  readonly version: string | null;
+  /** How many files were read: levels and track.md files. */
+  readonly fileCount: number;
+}
+
+/**
+ * Loads a content directory into a Framework, or reports every problem in it. Never throws and
+ * never rejects: whatever is on disk, the answer is a result (a loader bug becomes `internal-error`).
+ */
+export async function loadContent(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  return (await loadContentReport(dir, options)).result;
+}
+
+/** {@link loadContent} with the version and file count, for the CLI and the benchmark. */
+export async function loadContentReport(dir: string, options: LoadOptions = {}): Promise<LoadReport> {
+  try {
+    return await load(dir, options);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      result: {
+        ok: false,
+        problems: [
+          problem(
+            'internal-error',
+            '.',
+            1,
+            1,
+            `The loader failed (${detail}); this is a loader bug, please report it with the content that triggered it.`,
+          ),
+        ],
+      },
+      version: null,
+      fileCount: 0,
+    };
+  }
+}
+
+async function load(dir: string, options: LoadOptions): Promise<LoadReport> {
+  const read = await readContentFiles(dir);
+  const problems = [...read.problems];
+  const tracks = read.tracks.map((files) => loadTrack(files, problems));
+  const allFiles = read.tracks.flatMap((t) => (t.trackFile ? [t.trackFile, ...t.levelFiles] : t.levelFiles));
+  const version = contentVersion(allFiles);
+  problems.sort(compareProblems);
+  const report = (result: LoadResult): LoadReport => ({ result, version, fileCount: allFiles.length });
+  if (problems.some((p) => p.severity === 'error')) return report({ ok: false, problems });
+  const loadedAt = options.now ? options.now() : new Date();
+  return report({ ok: true, framework: new Framework({ version, loadedAt, tracks }), problems });
+}
+
+function loadTrack(files: TrackFiles, problems: ContentProblem[]): TrackDraft {
+  let name: string | undefined;
+  let description: string | undefined;
+  if (files.trackFile) {
+    const text = readText(files.trackFile, problems);
+    if (text !== null) {
+      const parsed = parseTrackFile(text, files.trackFile.path);
+      problems.push(...parsed.problems);
+      ({ name, description } = parsed.info);
+    }
+  }
+  const levels: LevelDraft[] = [];
+  for (const file of files.levelFiles) {
+    const level = loadLevel(file, problems);
+    if (level) levels.push(level);
+  }
+  problems.push(...linkTrack(levels));
+  return {
+    id: files.id,
+    name: name ?? nameFromId(files.id),
+    description: description ?? null,
+    levels,
+    source: files.trackFile ? { path: files.trackFile.path, line: 1 } : null,
+  };
+}
+
+function loadLevel(file: ContentFile, problems: ContentProblem[]): LevelDraft | null {
+  const text = readText(file, problems);
+  if (text === null) return null;
+  const front = readFrontMatter(text, file.path);
+  problems.push(...front.problems);
+  if (!front.bodyFound) return null;
+  const overrides = readFields(front.fields, LEVEL_FRONT_MATTER, file.path, problems);
+  const parsed = parseLevel(front.body, file.path, overrides);
+  problems.push(...parsed.problems);
+  return parsed.level;
+}
+
+/** Bytes to the text every later step sees: UTF-8 checked, line breaks normalised, damage repaired, NFC. */
+function readText(file: ContentFile, problems: ContentProblem[]): string | null {
+  const decoded = decodeUtf8(file.bytes, file.path);
+  if (!decoded.ok) {
+    problems.push(decoded.problem);
+    return null;
+  }
+  const repaired = repairText(decoded.text, file.path);
+  problems.push(...repaired.problems);
+  return repaired.text.normalize('NFC');
+}

@@ -1,0 +1,18 @@
+import { createHash } from 'node:crypto';
+import type { ContentFile } from './read-files';
+import { compareStrings } from './problem';
+
+/**
+ * The content version: sha256 over every file read, in path order, each as its path, its length
+ * and its bytes. Any edit, rename, addition or removal (track.md included) changes it; the same
+ * files give the same version on every machine. 16 hex digits are plenty to tell versions apart.
+ */
+export function contentVersion(files: readonly ContentFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of [...files].sort((a, b) => compareStrings(a.path, b.path))) {
+    // Length-prefixing keeps "a" + "bc" and "ab" + "c" apart.
+    hash.update(`${file.path}\0${file.bytes.length}\0`);
+    hash.update(file.bytes);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
