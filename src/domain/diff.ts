@@ -1,0 +1,485 @@
+import { diffArrays } from 'diff';
+import type { Competency, Level } from './entities';
+import { lcsLength } from './similarity';
+import { STOPWORDS, words } from './text';
+
+/** How an attribute, competency or item differs between the two levels. */
+export type ChangeStatus = 'added' | 'removed' | 'changed' | 'unchanged';
+
+/** Whether a piece of text is in both sentences, only in the new one, or only in the old one. */
+export type SegmentKind = 'equal' | 'inserted' | 'deleted';
+
+/** A run of text in a word-level diff. */
+export interface TextSegment {
+  readonly kind: SegmentKind;
+  readonly text: string;
+}
+
+/** One expectation or example across the two levels: kept, reworded, added or removed. */
+export interface TextChange {
+  readonly status: ChangeStatus;
+  /** The text in the `from` level; null when added. */
+  readonly from: string | null;
+  /** The text in the `to` level; null when removed. */
+  readonly to: string | null;
+  /** 1-based position in the `from` competency; null when added. */
+  readonly fromPosition: number | null;
+  /** 1-based position in the `to` competency; null when removed. */
+  readonly toPosition: number | null;
+  /**
+   * 1 when unchanged, 0 when added or removed, the word similarity when changed (which is 1 when only
+   * punctuation, case or spacing changed).
+   */
+  readonly similarity: number;
+  /** Equal + deleted segments rebuild `from` exactly; equal + inserted rebuild `to` exactly. */
+  readonly segments: TextSegment[];
+}
+
+/** One attribute key across the two levels. */
+export interface AttributeChange {
+  readonly key: string;
+  /** The label in `to`, or in `from` when only `from` has the attribute. */
+  readonly label: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly status: ChangeStatus;
+}
+
+/** One competency (matched by slug) across the two levels. */
+export interface CompetencyDiff {
+  readonly slug: string;
+  /** Name and emoji of the `to` competency, or of the `from` one when it was removed. */
+  readonly name: string;
+  readonly emoji: string | null;
+  readonly status: ChangeStatus;
+  readonly expectations: TextChange[];
+  readonly examples: TextChange[];
+  /** The counts for this competency alone. */
+  readonly summary: DiffSummary;
+}
+
+/** Counts over expectations and examples together. */
+export interface DiffSummary {
+  readonly added: number;
+  readonly removed: number;
+  readonly changed: number;
+  readonly unchanged: number;
+}
+
+/** What changes from one level to another. */
+export interface LevelDiff {
+  readonly from: Level;
+  readonly to: Level;
+  /** Keys in `to`'s order, then those only `from` has. */
+  readonly attributes: AttributeChange[];
+  /** Competencies in `to`'s order, then those only `from` has. */
+  readonly competencies: CompetencyDiff[];
+  readonly summary: DiffSummary;
+}
+
+/** Tuning for {@link diffLevels} and {@link diffTexts}. */
+export interface DiffOptions {
+  /** Lowest word similarity at which two different items count as a rewording; default REWORDING_THRESHOLD. */
+  readonly threshold?: number;
+}
+
+/**
+ * Lowest similarity (2·LCS/(|a|+|b|) over normalised words) at which an item that disappeared and one
+ * that appeared are shown as one reworded item. Calibrated by scoring every removed × added pair of the
+ * bundled content's adjacent levels: on SRE and software engineer L2→L3 every genuine rewording scores
+ * ≥ 0.69 ("proficient" → "advanced" in an otherwise identical sentence: 0.86) and every unrelated pair
+ * ≤ 0.42; over all eight adjacent steps the lowest rewording is 0.63 and the highest unrelated pair 0.42.
+ * 0.5 sits in that gap, nearer the unrelated side because a wrong "changed" still shows its whole word
+ * diff, while a missed rewording hides that it is one. tests/domain/bundled-diff.test.ts fails when a
+ * content edit puts a pair within 0.05 of it.
+ */
+export const REWORDING_THRESHOLD = 0.5;
+
+/** What changes from `from` to `to`; the levels may be on different tracks, or the same level. */
+export function diffLevels(from: Level, to: Level, options: DiffOptions = {}): LevelDiff {
+  const threshold = options.threshold ?? REWORDING_THRESHOLD;
+  const competencies = matchBySlug(from.competencies, to.competencies).map(([a, b]) =>
+    diffCompetency(a, b, threshold),
+  );
+  const summary = summarise(competencies.flatMap((c) => [...c.expectations, ...c.examples]));
+  return { from, to, attributes: diffAttributes(from, to), competencies, summary };
+}
+
+function summarise(changes: readonly TextChange[]): DiffSummary {
+  const summary = { added: 0, removed: 0, changed: 0, unchanged: 0 };
+  for (const change of changes) summary[change.status]++;
+  return summary;
+}
+
+function diffAttributes(from: Level, to: Level): AttributeChange[] {
+  const before = new Map(from.attributes.map((a) => [a.key, a]));
+  const after = new Set(to.attributes.map((a) => a.key));
+  const changes: AttributeChange[] = to.attributes.map((a) => {
+    const old = before.get(a.key);
+    const status: ChangeStatus = !old ? 'added' : old.value === a.value ? 'unchanged' : 'changed';
+    return { key: a.key, label: a.label, from: old?.value ?? null, to: a.value, status };
+  });
+  for (const a of from.attributes)
+    if (!after.has(a.key))
+      changes.push({ key: a.key, label: a.label, from: a.value, to: null, status: 'removed' });
+  return changes;
+}
+
+/** Pairs of competencies with the same slug, in `to`'s order, then those only `from` has. */
+function matchBySlug(
+  from: readonly Competency[],
+  to: readonly Competency[],
+): [Competency | null, Competency | null][] {
+  const before = new Map(from.map((c) => [c.slug, c]));
+  const after = new Set(to.map((c) => c.slug));
+  const pairs: [Competency | null, Competency | null][] = to.map((c) => [before.get(c.slug) ?? null, c]);
+  for (const c of from) if (!after.has(c.slug)) pairs.push([c, null]);
+  return pairs;
+}
+
+function diffCompetency(from: Competency | null, to: Competency | null, threshold: number): CompetencyDiff {
+  const texts = (c: Competency | null, kind: 'expectations' | 'examples') =>
+    c?.[kind].map((i) => i.text) ?? [];
+  const expectations = diffTexts(texts(from, 'expectations'), texts(to, 'expectations'), { threshold });
+  const examples = diffTexts(texts(from, 'examples'), texts(to, 'examples'), { threshold });
+  const shown = (to ?? from)!;
+  const status: ChangeStatus = !from
+    ? 'added'
+    : !to
+      ? 'removed'
+      : [...expectations, ...examples].every((c) => c.status === 'unchanged')
+        ? 'unchanged'
+        : 'changed';
+  const summary = summarise([...expectations, ...examples]);
+  return { slug: shown.slug, name: shown.name, emoji: shown.emoji, status, expectations, examples, summary };
+}
+
+/**
+ * Matches two lists of sentences (the expectations, or the examples, of one competency at two levels).
+ *
+ * Identical texts pair first, one-to-one in order. Of the rest, every pair that shares a word outside
+ * STOPWORDS and reaches the threshold is a candidate; candidates are taken best first (ties by
+ * position), so each item ends up with its best still-free partner rather than the first that clears
+ * the bar. Whatever is left is added or removed.
+ *
+ * The result follows `to`'s order. A removed item goes right after the item that preceded it in `from`
+ * and was kept or reworded (after that item's place in `to`), or first when nothing before it was kept;
+ * several removed items at one place keep `from`'s order. So removals sit where they stood, ahead of any
+ * additions at the same place, as in a unified diff.
+ */
+export function diffTexts(
+  from: readonly string[],
+  to: readonly string[],
+  options: DiffOptions = {},
+): TextChange[] {
+  const threshold = options.threshold ?? REWORDING_THRESHOLD;
+  const partnerOfFrom = new Int32Array(from.length).fill(-1);
+  const partnerOfTo = new Int32Array(to.length).fill(-1);
+  const similarityOfTo = new Float64Array(to.length);
+
+  const identical = new Map<string, number[]>();
+  from.forEach((text, i) => {
+    const queue = identical.get(text);
+    if (queue) queue.push(i);
+    else identical.set(text, [i]);
+  });
+  to.forEach((text, j) => {
+    const i = identical.get(text)?.shift();
+    if (i === undefined) return;
+    partnerOfFrom[i] = j;
+    partnerOfTo[j] = i;
+    similarityOfTo[j] = 1;
+  });
+
+  const candidates = rewordingCandidates(from, to, partnerOfFrom, partnerOfTo, threshold);
+  for (const k of candidates.bestFirst) {
+    const i = candidates.from[k]!;
+    const j = candidates.to[k]!;
+    if (partnerOfFrom[i] !== -1 || partnerOfTo[j] !== -1) continue;
+    partnerOfFrom[i] = j;
+    partnerOfTo[j] = i;
+    similarityOfTo[j] = candidates.similarity[k]!;
+  }
+
+  // removedAfter[j + 1] lists the removed items that go right after to[j]; removedAfter[0] those first.
+  const removedAfter: number[][] = Array.from({ length: to.length + 1 }, () => []);
+  let anchor = -1;
+  for (let i = 0; i < from.length; i++) {
+    if (partnerOfFrom[i] !== -1) anchor = partnerOfFrom[i]!;
+    else removedAfter[anchor + 1]!.push(i);
+  }
+
+  const changes: TextChange[] = [];
+  const pushRemoved = (slot: number) => {
+    for (const i of removedAfter[slot]!) changes.push(removed(from[i]!, i + 1));
+  };
+  pushRemoved(0);
+  for (let j = 0; j < to.length; j++) {
+    const i = partnerOfTo[j]!;
+    const text = to[j]!;
+    if (i === -1) changes.push(added(text, j + 1));
+    else if (from[i] === text) changes.push(unchanged(text, i + 1, j + 1));
+    else changes.push(changed(from[i]!, text, i + 1, j + 1, similarityOfTo[j]!));
+    pushRemoved(j + 1);
+  }
+  return changes;
+}
+
+/** Candidate rewordings as parallel arrays, with the order to take them in. */
+interface Candidates {
+  readonly from: number[];
+  readonly to: number[];
+  readonly similarity: number[];
+  /** Indexes into the arrays: highest similarity first, ties by from position, then to position. */
+  readonly bestFirst: Uint32Array;
+}
+
+/** Numbers words, so the LCS compares integers and the index is keyed by them. */
+class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  /** By word id: whether the word is in STOPWORDS. */
+  readonly stopword: boolean[] = [];
+
+  encode(text: string): Int32Array {
+    const list = words(text);
+    const ids = new Int32Array(list.length);
+    for (let k = 0; k < list.length; k++) {
+      const word = list[k]!;
+      let id = this.ids.get(word);
+      if (id === undefined) {
+        id = this.stopword.length;
+        this.ids.set(word, id);
+        this.stopword.push(STOPWORDS.has(word));
+      }
+      ids[k] = id;
+    }
+    return ids;
+  }
+}
+
+/** A sentence's word ids, and its non-stopwords as distinct ids with their number of occurrences. */
+interface Encoded {
+  readonly ids: Int32Array;
+  readonly stopwords: number;
+  /** [id, occurrences, id, occurrences, …] */
+  readonly content: number[];
+}
+
+function encode(vocabulary: Vocabulary, text: string): Encoded {
+  const ids = vocabulary.encode(text);
+  const sorted = ids.slice().sort();
+  const content: number[] = [];
+  let stopwords = 0;
+  for (let k = 0; k < sorted.length;) {
+    const id = sorted[k]!;
+    let end = k + 1;
+    while (end < sorted.length && sorted[end] === id) end++;
+    if (vocabulary.stopword[id]) stopwords += end - k;
+    else content.push(id, end - k);
+    k = end;
+  }
+  return { ids, stopwords, content };
+}
+
+/**
+ * Unpaired pairs at or above the threshold. Comparing every pair with an LCS is quadratic twice over, so
+ * an inverted index of non-stopwords finds the pairs that share one, and the size of their shared word
+ * multiset (an upper bound of the LCS) discards those that cannot reach the threshold before the LCS runs.
+ */
+function rewordingCandidates(
+  from: readonly string[],
+  to: readonly string[],
+  partnerOfFrom: Int32Array,
+  partnerOfTo: Int32Array,
+  threshold: number,
+): Candidates {
+  const result = { from: [] as number[], to: [] as number[], similarity: [] as number[] };
+  if (!partnerOfFrom.includes(-1) || !partnerOfTo.includes(-1))
+    return { ...result, bestFirst: new Uint32Array(0) };
+  const vocabulary = new Vocabulary();
+  const toWords: Encoded[] = [];
+  // word id → [to position, occurrences, to position, occurrences, …]
+  const postings = new Map<number, number[]>();
+  for (let j = 0; j < to.length; j++) {
+    if (partnerOfTo[j] !== -1) continue;
+    const encoded = encode(vocabulary, to[j]!);
+    toWords[j] = encoded;
+    const { content } = encoded;
+    for (let k = 0; k < content.length; k += 2) {
+      const list = postings.get(content[k]!);
+      if (list) list.push(j, content[k + 1]!);
+      else postings.set(content[k]!, [j, content[k + 1]!]);
+    }
+  }
+  if (postings.size === 0) return { ...result, bestFirst: new Uint32Array(0) };
+
+  const shared = new Int32Array(to.length);
+  const touched = new Int32Array(to.length);
+  for (let i = 0; i < from.length; i++) {
+    if (partnerOfFrom[i] !== -1) continue;
+    const a = encode(vocabulary, from[i]!);
+    let touchedCount = 0;
+    for (let k = 0; k < a.content.length; k += 2) {
+      const list = postings.get(a.content[k]!);
+      if (!list) continue;
+      const count = a.content[k + 1]!;
+      for (let p = 0; p < list.length; p += 2) {
+        const j = list[p]!;
+        if (shared[j] === 0) touched[touchedCount++] = j;
+        const other = list[p + 1]!;
+        shared[j] = shared[j]! + (count < other ? count : other);
+      }
+    }
+    // In to order, so that candidates are recorded by (from, to) position.
+    for (const j of touched.subarray(0, touchedCount).sort()) {
+      const b = toWords[j]!;
+      const total = a.ids.length + b.ids.length;
+      const sharedStopwords = a.stopwords < b.stopwords ? a.stopwords : b.stopwords;
+      const bound = (2 * (shared[j]! + sharedStopwords)) / total;
+      shared[j] = 0;
+      if (bound < threshold) continue;
+      const similarity = (2 * lcsLength(a.ids, b.ids)) / total;
+      if (similarity < threshold) continue;
+      result.from.push(i);
+      result.to.push(j);
+      result.similarity.push(similarity);
+    }
+  }
+  return { ...result, bestFirst: bestFirst(result.similarity) };
+}
+
+/**
+ * Indexes of the candidates by similarity, highest first, keeping recording order among equals. A
+ * comparison sort of a thousand items' candidates costs more than finding them, but similarities are
+ * ratios of small integers and take few distinct values, so grouping by value and sorting the values is
+ * cheap, and stable.
+ */
+function bestFirst(similarity: readonly number[]): Uint32Array {
+  const groups = new Map<number, number[]>();
+  similarity.forEach((value, k) => {
+    const group = groups.get(value);
+    if (group) group.push(k);
+    else groups.set(value, [k]);
+  });
+  const order = new Uint32Array(similarity.length);
+  let next = 0;
+  for (const value of new Float64Array(groups.keys()).sort().reverse())
+    for (const k of groups.get(value)!) order[next++] = k;
+  return order;
+}
+
+// Positions are 1-based, as in the item ids (`…/e2` is position 2).
+function added(text: string, toPosition: number): TextChange {
+  return {
+    status: 'added',
+    from: null,
+    to: text,
+    fromPosition: null,
+    toPosition,
+    similarity: 0,
+    segments: [{ kind: 'inserted', text }],
+  };
+}
+
+function removed(text: string, fromPosition: number): TextChange {
+  return {
+    status: 'removed',
+    from: text,
+    to: null,
+    fromPosition,
+    toPosition: null,
+    similarity: 0,
+    segments: [{ kind: 'deleted', text }],
+  };
+}
+
+function unchanged(text: string, fromPosition: number, toPosition: number): TextChange {
+  return {
+    status: 'unchanged',
+    from: text,
+    to: text,
+    fromPosition,
+    toPosition,
+    similarity: 1,
+    segments: [{ kind: 'equal', text }],
+  };
+}
+
+function changed(
+  from: string,
+  to: string,
+  fromPosition: number,
+  toPosition: number,
+  similarity: number,
+): TextChange {
+  return {
+    status: 'changed',
+    from,
+    to,
+    fromPosition,
+    toPosition,
+    similarity,
+    segments: textSegments(from, to),
+  };
+}
+
+// A word with the white space after it, a run of punctuation with the white space after it, or white
+// space at the start. Concatenated, the tokens are the text again, so the diff rebuilds it exactly.
+const TOKEN = /[\p{L}\p{N}_]+(?:['’][\p{L}\p{N}_]+)*\s*|[^\p{L}\p{N}_\s]+\s*|\s+/gu;
+const ASCII_TOKEN = /[A-Za-z0-9_]+(?:'[A-Za-z0-9_]+)*\s*|[^A-Za-z0-9_\s]+\s*|\s+/g;
+const NON_ASCII = /[\u0080-\uffff]/;
+
+function segmentTokens(text: string): string[] {
+  return text.match(NON_ASCII.test(text) ? TOKEN : ASCII_TOKEN) ?? [];
+}
+
+/**
+ * A word-level diff of two texts, computed by jsdiff over word tokens that carry their trailing white
+ * space. jsdiff's own `diffWords` does not rebuild the old text (it takes the white space of equal runs
+ * from the new one); `diffWordsWithSpace` does, but makes white space tokens of its own, which doubles
+ * the tokens and the edit distance and so makes it about twice as slow, and its output alternates
+ * finely around shared spaces. Here a run of changes becomes one deleted and one inserted segment, the
+ * white space both sides of a run end with moves to the equal text after it ("proficient" → "advanced"
+ * rather than "proficient " → "advanced "), and adjacent segments of the same kind are merged.
+ */
+export function textSegments(from: string, to: string): TextSegment[] {
+  const segments: TextSegment[] = [];
+  let deleted = '';
+  let inserted = '';
+  const push = (kind: SegmentKind, text: string) => {
+    if (!text) return;
+    const last = segments[segments.length - 1];
+    if (last && last.kind === kind) segments[segments.length - 1] = { kind, text: last.text + text };
+    else segments.push({ kind, text });
+  };
+  const flush = () => {
+    // White space that ends both sides of a change is shared: show it as equal text.
+    const shared = commonTrailingSpace(deleted, inserted);
+    push('deleted', deleted.slice(0, deleted.length - shared.length));
+    push('inserted', inserted.slice(0, inserted.length - shared.length));
+    push('equal', shared);
+    deleted = inserted = '';
+  };
+  for (const change of diffArrays(segmentTokens(from), segmentTokens(to))) {
+    const text = change.value.join('');
+    if (change.removed) deleted += text;
+    else if (change.added) inserted += text;
+    else {
+      flush();
+      push('equal', text);
+    }
+  }
+  flush();
+  return segments;
+}
+
+function commonTrailingSpace(a: string, b: string): string {
+  if (!a || !b) return '';
+  let k = 0;
+  while (k < a.length && k < b.length) {
+    const c = a[a.length - 1 - k]!;
+    if (c !== b[b.length - 1 - k] || !/\s/u.test(c)) break;
+    k++;
+  }
+  return a.slice(a.length - k);
+}

@@ -1,0 +1,142 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Framework } from './framework';
+import { hasWordCharacters } from './text';
+
+/** What a search hit points at. */
+export type SearchHitKind = 'level' | 'expectation' | 'example';
+
+/** One search result. */
+export interface SearchHit {
+  readonly kind: SearchHitKind;
+  /** The id of the level, expectation or example that matched. */
+  readonly id: string;
+  /** A level's title (with " — " and its summary when the summary matched), or the item's sentence. */
+  readonly text: string;
+  /** Relevance; higher is better, only comparable within one answer. */
+  readonly score: number;
+  readonly levelId: string;
+  /** Null for level hits. */
+  readonly competencyId: string | null;
+}
+
+/** Options of {@link FrameworkSearch.search}. */
+export interface SearchOptions {
+  /** Only hits on this track (by exact id); null or absent for every track. */
+  readonly track?: string | null;
+  /** Most hits to return. */
+  readonly limit: number;
+}
+
+interface SearchDocument {
+  readonly id: string;
+  readonly kind: SearchHitKind;
+  readonly levelId: string;
+  readonly competencyId: string | null;
+  readonly trackId: string;
+  readonly title?: string;
+  readonly summary?: string;
+  readonly code?: string;
+  readonly text?: string;
+}
+
+// Field boosts rank a word in a level's title above the same word in its summary, and both above an
+// item's sentence; the per-kind boost then puts expectations (what is asked of someone) above examples
+// (illustrations of it) when the same word matches both.
+const FIELD_BOOST = { title: 3, code: 3, summary: 2, text: 1 };
+const KIND_BOOST: Record<SearchHitKind, number> = { level: 1.5, expectation: 1.2, example: 1 };
+
+/**
+ * Full-text search over one Framework's published levels (title, summary, code), expectations and
+ * examples: prefix matching ("reliab" finds "reliability") and typo tolerance of one edit per five
+ * characters. Drafts are not indexed, since the search question has no way to ask for them. The index is
+ * built once in the constructor; use {@link searchFor} to share one per Framework.
+ */
+export class FrameworkSearch {
+  private readonly index: MiniSearch<SearchDocument>;
+  private readonly documents = new Map<string, SearchDocument>();
+
+  constructor(framework: Framework) {
+    this.index = new MiniSearch<SearchDocument>({
+      fields: ['title', 'summary', 'code', 'text'],
+      storeFields: ['trackId'],
+      processTerm: (term) => term.normalize('NFC').toLocaleLowerCase('en'),
+      searchOptions: {
+        prefix: true,
+        fuzzy: 0.2,
+        boost: FIELD_BOOST,
+        boostDocument: (id: string) => KIND_BOOST[this.documents.get(id)?.kind ?? 'example'],
+      },
+    });
+    for (const level of framework.levels) {
+      if (level.status !== 'published') continue;
+      this.add({
+        id: level.id,
+        kind: 'level',
+        levelId: level.id,
+        competencyId: null,
+        trackId: level.trackId,
+        title: level.title,
+        code: level.code,
+        ...(level.summary !== null && { summary: level.summary }),
+      });
+      for (const competency of level.competencies)
+        for (const item of [...competency.expectations, ...competency.examples])
+          this.add({
+            id: item.id,
+            kind: item.kind,
+            levelId: level.id,
+            competencyId: competency.id,
+            trackId: level.trackId,
+            text: item.text,
+          });
+    }
+  }
+
+  /** The best `limit` hits, highest score first (equal scores by id); [] for a query without words. */
+  search(query: string, options: SearchOptions): SearchHit[] {
+    if (!hasWordCharacters(query) || options.limit <= 0) return [];
+    const track = options.track ?? null;
+    const results = this.index.search(query, {
+      ...(track !== null && { filter: (r: SearchResult) => r['trackId'] === track }),
+    });
+    return results
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, options.limit)
+      .map((r) => this.hit(r));
+  }
+
+  private add(document: SearchDocument): void {
+    this.documents.set(document.id, document);
+    this.index.add(document);
+  }
+
+  private hit(result: SearchResult): SearchHit {
+    const doc = this.documents.get(result.id as string)!;
+    let text = doc.text ?? doc.title ?? '';
+    if (doc.kind === 'level' && doc.summary && Object.values(result.match).some((f) => f.includes('summary')))
+      text = `${doc.title} — ${doc.summary}`;
+    return {
+      kind: doc.kind,
+      id: doc.id,
+      text,
+      score: result.score,
+      levelId: doc.levelId,
+      competencyId: doc.competencyId,
+    };
+  }
+}
+
+const searches = new WeakMap<Framework, FrameworkSearch>();
+
+/**
+ * The search index of a Framework, built on first use and kept as long as the Framework lives, so a
+ * reload's new Framework gets a fresh index and the old one is collected with it.
+ */
+export function searchFor(framework: Framework): FrameworkSearch {
+  let search = searches.get(framework);
+  if (!search) {
+    search = new FrameworkSearch(framework);
+    searches.set(framework, search);
+  }
+  return search;
+}

@@ -1,0 +1,134 @@
+import { FrameworkSearch, searchFor } from '../../src/domain/search';
+import { competency, framework, level, track } from './fixtures';
+
+const fw = framework(
+  track('site-reliability-engineer', [
+    level('L2', 2, {
+      title: 'Site Reliability Engineer',
+      summary: 'I keep production systems healthy.',
+      competencies: [
+        competency(
+          'domain-expertise',
+          ['I make appropriate scaling, reliability, and maintenance trade-offs.', 'I write clear runbooks.'],
+          ['I improved the reliability of our alerting.', 'I automated a toil-heavy task.'],
+        ),
+      ],
+    }),
+    level('L3', 3, {
+      title: 'Senior Site Reliability Engineer',
+      summary: 'I ensure the resilience and reliability across a broad product capability.',
+      competencies: [
+        competency('teaching', ['I mentor others on incident reviews.'], ['I ran an incident review.']),
+      ],
+    }),
+    level('L4', 4, {
+      status: 'draft',
+      title: 'Staff Site Reliability Engineer',
+      competencies: [competency('secret', ['I obliterate pagers.'])],
+    }),
+  ]),
+  track('software-engineer', [
+    level('L2', 2, {
+      title: 'Software Engineer',
+      summary: 'I deliver features with my team.',
+      competencies: [
+        competency(
+          'domain-expertise',
+          ['I keep the reliability of my services in mind.'],
+          ['I shipped a feature.'],
+        ),
+      ],
+    }),
+  ]),
+);
+const search = new FrameworkSearch(fw);
+
+describe('FrameworkSearch', () => {
+  it('finds words by prefix', () => {
+    const hits = search.search('reliab', { limit: 50 });
+    const ids = hits.map((h) => h.id);
+    expect(ids).toContain('site-reliability-engineer/L2');
+    expect(ids).toContain('site-reliability-engineer/L2/domain-expertise/e1');
+    expect(ids).toContain('site-reliability-engineer/L2/domain-expertise/x1');
+    expect(ids).toContain('software-engineer/L2/domain-expertise/e1');
+  });
+
+  it('tolerates typos', () => {
+    expect(search.search('relability', { limit: 50 }).map((h) => h.id)).toContain(
+      'site-reliability-engineer/L2/domain-expertise/x1',
+    );
+    expect(search.search('runboks', { limit: 5 })[0]?.id).toBe(
+      'site-reliability-engineer/L2/domain-expertise/e2',
+    );
+  });
+
+  it('ranks titles and summaries above expectations above examples for the same word', () => {
+    const kinds = search.search('reliability', { limit: 50 }).map((h) => h.kind);
+    const last = (k: string) => kinds.lastIndexOf(k as never);
+    const first = (k: string) => kinds.indexOf(k as never);
+    expect(last('level')).toBeLessThan(first('expectation'));
+    expect(last('expectation')).toBeLessThan(first('example'));
+    const incident = search.search('incident', { limit: 5 }).map((h) => h.kind);
+    expect(incident).toEqual(['expectation', 'example']);
+  });
+
+  it('returns scores in descending order', () => {
+    const scores = search.search('I team reliability engineer', { limit: 100 }).map((h) => h.score);
+    expect(scores.length).toBeGreaterThan(5);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('describes hits', () => {
+    const [hit] = search.search('runbooks', { limit: 1 });
+    expect(hit).toEqual({
+      kind: 'expectation',
+      id: 'site-reliability-engineer/L2/domain-expertise/e2',
+      text: 'I write clear runbooks.',
+      score: expect.any(Number),
+      levelId: 'site-reliability-engineer/L2',
+      competencyId: 'site-reliability-engineer/L2/domain-expertise',
+    });
+    const level = search.search('senior', { limit: 1 })[0]!;
+    expect(level).toMatchObject({
+      kind: 'level',
+      text: 'Senior Site Reliability Engineer',
+      competencyId: null,
+    });
+    const bySummary = search.search('resilience', { limit: 1 })[0]!;
+    expect(bySummary.text).toBe(
+      'Senior Site Reliability Engineer — I ensure the resilience and reliability across a broad product capability.',
+    );
+  });
+
+  it('filters by track before applying the limit', () => {
+    const hits = search.search('reliability', { track: 'software-engineer', limit: 1 });
+    expect(hits.map((h) => h.id)).toEqual(['software-engineer/L2/domain-expertise/e1']);
+    expect(search.search('reliability', { track: 'nope', limit: 10 })).toEqual([]);
+    expect(search.search('reliability', { track: null, limit: 100 }).length).toBeGreaterThan(1);
+  });
+
+  it('applies the limit', () => {
+    expect(search.search('i', { limit: 3 })).toHaveLength(3);
+    expect(search.search('reliability', { limit: 0 })).toEqual([]);
+  });
+
+  it('leaves drafts out', () => {
+    expect(search.search('obliterate', { limit: 10 })).toEqual([]);
+    expect(search.search('staff', { limit: 10 })).toEqual([]);
+  });
+
+  it('returns nothing for a query without words', () => {
+    expect(search.search('   ', { limit: 10 })).toEqual([]);
+    expect(search.search('?!—…', { limit: 10 })).toEqual([]);
+    expect(search.search('zzzzqqq', { limit: 10 })).toEqual([]);
+  });
+});
+
+describe('searchFor', () => {
+  it('keeps one index per Framework', () => {
+    expect(searchFor(fw)).toBe(searchFor(fw));
+    const reloaded = framework(track('t', [level('L1', 1, { title: 'Fresh' })]));
+    expect(searchFor(reloaded)).not.toBe(searchFor(fw));
+    expect(searchFor(reloaded).search('fresh', { limit: 1 })[0]?.id).toBe('t/L1');
+  });
+});
