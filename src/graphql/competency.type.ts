@@ -1,0 +1,33 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { Competency, Item } from '../domain/entities';
+import { ExampleType, ExpectationType } from './item.type';
+import { SourceLocationType } from './source-location.type';
+
+@ObjectType('Competency', { description: "One '## emoji Name' section of a level." })
+export class CompetencyType implements Partial<Competency> {
+  @Field(() => ID, {
+    description: "'<level id>/<slug>', e.g. 'site-reliability-engineer/L3/domain-expertise'.",
+  })
+  id!: string;
+
+  @Field(() => String, { description: '"domain-expertise"' })
+  slug!: string;
+
+  @Field(() => String, { description: '"Domain expertise"' })
+  name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "the emoji written before the name, repaired when the file's encoding was damaged",
+  })
+  emoji!: string | null;
+
+  @Field(() => [ExpectationType], { description: 'The list directly under the heading, in order.' })
+  expectations!: readonly Item[];
+
+  @Field(() => [ExampleType], { description: 'The list inside the Examples block, in order.' })
+  examples!: readonly Item[];
+
+  @Field(() => SourceLocationType, { description: 'Where the heading is written.' })
+  source!: Competency['source'];
+}

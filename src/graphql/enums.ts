@@ -1,0 +1,63 @@
+import { registerEnumType } from 'type-graphql';
+
+// Enum values are the domain's lower-case strings, so resolvers hand domain objects through unchanged.
+
+export enum LevelStatus {
+  PUBLISHED = 'published',
+  DRAFT = 'draft',
+}
+registerEnumType(LevelStatus, {
+  name: 'LevelStatus',
+  description: 'Whether a level is served by default (PUBLISHED) or only when asked for (DRAFT).',
+  valuesConfig: {
+    PUBLISHED: { description: 'Visible in lists, the matrix and search.' },
+    DRAFT: { description: "Set with 'status: draft' in the front matter; listed only with includeDrafts." },
+  },
+});
+
+export enum ChangeStatus {
+  ADDED = 'added',
+  REMOVED = 'removed',
+  CHANGED = 'changed',
+  UNCHANGED = 'unchanged',
+}
+registerEnumType(ChangeStatus, {
+  name: 'ChangeStatus',
+  description: 'How an attribute, competency or item differs between two levels.',
+  valuesConfig: {
+    ADDED: { description: "Only in the 'to' level." },
+    REMOVED: { description: "Only in the 'from' level." },
+    CHANGED: { description: 'In both, reworded.' },
+    UNCHANGED: { description: 'In both, identical.' },
+  },
+});
+
+export enum SegmentKind {
+  EQUAL = 'equal',
+  INSERTED = 'inserted',
+  DELETED = 'deleted',
+}
+registerEnumType(SegmentKind, {
+  name: 'SegmentKind',
+  description: 'The part a run of words plays in a word-level diff.',
+  valuesConfig: {
+    EQUAL: { description: 'In both texts.' },
+    INSERTED: { description: "Only in the 'to' text." },
+    DELETED: { description: "Only in the 'from' text." },
+  },
+});
+
+export enum SearchHitKind {
+  LEVEL = 'level',
+  EXPECTATION = 'expectation',
+  EXAMPLE = 'example',
+}
+registerEnumType(SearchHitKind, {
+  name: 'SearchHitKind',
+  description: 'What a search hit points at.',
+  valuesConfig: {
+    LEVEL: { description: "A level's title or statement." },
+    EXPECTATION: { description: 'An expectation of a competency.' },
+    EXAMPLE: { description: 'An example of a competency.' },
+  },
+});

@@ -1,0 +1,13 @@
+import { Field, ObjectType } from 'type-graphql';
+import type { Framework } from '../domain/framework';
+
+@ObjectType('Framework', { description: 'The whole loaded content: every track, at one content version.' })
+export class FrameworkType implements Partial<Framework> {
+  @Field(() => String, {
+    description: 'content hash of everything loaded; changes whenever any content file changes',
+  })
+  version!: string;
+
+  @Field(() => Date, { description: 'When this version was loaded by the server.' })
+  loadedAt!: Date;
+}

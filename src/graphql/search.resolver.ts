@@ -1,0 +1,38 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Competency, Level } from '../domain/entities';
+import { searchFor, type SearchHit } from '../domain/search';
+import { SearchArgs } from './args';
+import { CompetencyType } from './competency.type';
+import type { GraphQLContext } from './context';
+import { LevelType } from './level.type';
+import { DEFAULT_SEARCH_LIMIT } from './limits';
+import { SearchHitType } from './search-hit.type';
+
+@Resolver(() => SearchHitType)
+export class SearchResolver {
+  @Query(() => [SearchHitType], {
+    description: 'full-text search over titles, summaries, expectations and examples, best first',
+  })
+  search(
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => SearchArgs) { query, track, limit }: SearchArgs,
+  ): readonly SearchHit[] {
+    return searchFor(ctx.framework).search(query, {
+      track: track ?? null,
+      limit: limit ?? DEFAULT_SEARCH_LIMIT,
+    });
+  }
+
+  @FieldResolver(() => LevelType, { description: 'The level of the hit, or the level the item belongs to.' })
+  level(@Root() hit: SearchHit, @Ctx() ctx: GraphQLContext): Level {
+    return ctx.framework.level(hit.levelId)!;
+  }
+
+  @FieldResolver(() => CompetencyType, {
+    nullable: true,
+    description: 'The competency of a matched item; null for a level.',
+  })
+  competency(@Root() hit: SearchHit, @Ctx() ctx: GraphQLContext): Competency | null {
+    return hit.competencyId === null ? null : ctx.framework.competency(hit.competencyId);
+  }
+}

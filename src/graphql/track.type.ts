@@ -1,0 +1,14 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { Track } from '../domain/entities';
+
+@ObjectType('Track', { description: 'A career track: one folder of level files.' })
+export class TrackType implements Partial<Track> {
+  @Field(() => ID, { description: "The folder name, e.g. 'site-reliability-engineer'." })
+  id!: string;
+
+  @Field(() => String, { description: 'From track.md, or derived from the folder name.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'One paragraph from track.md, when it has one.' })
+  description!: string | null;
+}
