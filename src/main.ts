@@ -1,0 +1,50 @@
+import { formatProblem } from './content/problem';
+import { ConfigError, readConfig, type Config } from './server/config';
+import { handleSignals } from './server/lifecycle';
+import { createLogger } from './server/logger';
+import { startServer } from './server/start';
+
+/** config → load → serve. Any failure before listening exits 1 with the reason. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  let config: Config;
+  try {
+    config = readConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  const log = createLogger(config);
+  const result = await startServer(config, log);
+  if (!result.ok) {
+    for (const p of result.problems) console.error(formatProblem(p));
+    log.fatal(
+      { contentDir: config.contentDir, problems: result.problems.length },
+      'content has errors; not starting',
+    );
+    process.exit(1);
+  }
+  const { server, store, address } = result.running;
+  handleSignals(server, store, config, log);
+  const framework = store.current;
+  log.info(
+    {
+      version: process.env.npm_package_version ?? '0.1.0',
+      address: `${address}/graphql`,
+      contentVersion: framework.version,
+      contentDir: config.contentDir,
+      tracks: framework.tracks.length,
+      levels: framework.levels.length,
+      readyMs: Math.round(performance.now() - started),
+      contentWatch: config.contentWatch,
+      introspection: config.introspection,
+    },
+    `listening on ${address}/graphql`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

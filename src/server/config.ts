@@ -1,0 +1,129 @@
+import path from 'node:path';
+
+/** Everything the server reads from the environment, validated. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly contentDir: string;
+  readonly logLevel: LogLevel;
+  /** Pretty, human-readable logs instead of JSON lines (npm run dev). */
+  readonly logPretty: boolean;
+  readonly contentWatch: boolean;
+  readonly introspection: boolean;
+  readonly production: boolean;
+  /** Origins allowed by CORS; empty means no cross-origin browser access. */
+  readonly corsOrigins: readonly string[] | '*';
+  readonly cacheMaxAge: number;
+  readonly responseCacheBytes: number;
+  /** Origins allowed to frame the embed pages (CSP frame-ancestors). */
+  readonly frameAncestors: readonly string[];
+  readonly shutdownTimeoutMs: number;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** One entry per variable: README's configuration table is written from the same facts. */
+export const CONFIG_VARIABLES = {
+  PORT: 'TCP port, 0 to 65535 (0 picks a free one); default 4000',
+  HOST: 'interface to listen on; default 0.0.0.0',
+  CONTENT_DIR: 'folder of track folders; default ./content',
+  LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}; default info`,
+  LOG_PRETTY: 'true or false; human-readable logs instead of JSON; default false (true in npm run dev)',
+  CONTENT_WATCH: 'true or false; reload on any change under CONTENT_DIR; default false (true in npm run dev)',
+  INTROSPECTION: 'true or false; default true, false when NODE_ENV=production',
+  NODE_ENV: 'production turns introspection and field suggestions off',
+  CORS_ORIGINS: 'comma-separated origins (https://a.example,https://b.example) or *; default none',
+  CACHE_MAX_AGE: 'seconds in Cache-Control max-age, 0 to 31536000; default 60',
+  RESPONSE_CACHE_BYTES:
+    'bytes of complete responses kept in memory, 0 to 1073741824 (0 turns it off); default 33554432',
+  FRAME_ANCESTORS: "space- or comma-separated origins allowed to frame /embed pages; default 'self' only",
+  SHUTDOWN_TIMEOUT_MS: 'how long in-flight requests may take on SIGTERM, 0 to 600000; default 10000',
+} as const;
+
+/** A configuration problem: names the variable, the value and what is allowed. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration; throws a ConfigError listing every problem at once. */
+export function readConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const raw = (name: keyof typeof CONFIG_VARIABLES): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const fail = (name: keyof typeof CONFIG_VARIABLES, value: string): void => {
+    problems.push(`${name}=${JSON.stringify(value)} is not allowed: ${CONFIG_VARIABLES[name]}`);
+  };
+  const integer = (
+    name: keyof typeof CONFIG_VARIABLES,
+    fallback: number,
+    min: number,
+    max: number,
+  ): number => {
+    const v = raw(name);
+    if (v === undefined) return fallback;
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+      fail(name, v);
+      return fallback;
+    }
+    return Number(v);
+  };
+  const bool = (name: keyof typeof CONFIG_VARIABLES, fallback: boolean): boolean => {
+    const v = raw(name)?.toLowerCase();
+    if (v === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(v)) return true;
+    if (['false', '0', 'no', 'off'].includes(v)) return false;
+    fail(name, raw(name)!);
+    return fallback;
+  };
+  const origins = (name: keyof typeof CONFIG_VARIABLES): string[] => {
+    const v = raw(name);
+    if (v === undefined) return [];
+    const list = v.split(/[\s,]+/).filter(Boolean);
+    for (const origin of list) {
+      if (origin === "'self'" || origin === '*') continue;
+      try {
+        const url = new URL(origin);
+        if (!['http:', 'https:'].includes(url.protocol) || url.origin !== origin.replace(/\/$/, ''))
+          throw new Error();
+      } catch {
+        problems.push(
+          `${name} has ${JSON.stringify(origin)}, which is not an origin like https://dash.example.com: ${CONFIG_VARIABLES[name]}`,
+        );
+      }
+    }
+    return list.map((o) => o.replace(/\/$/, ''));
+  };
+
+  const production = raw('NODE_ENV') === 'production';
+  const logLevel = (raw('LOG_LEVEL')?.toLowerCase() ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) fail('LOG_LEVEL', raw('LOG_LEVEL')!);
+  const host = raw('HOST') ?? '0.0.0.0';
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) fail('HOST', host);
+  const cors = origins('CORS_ORIGINS');
+
+  const config: Config = {
+    port: integer('PORT', 4000, 0, 65535),
+    host,
+    contentDir: path.resolve(cwd, raw('CONTENT_DIR') ?? 'content'),
+    logLevel: LOG_LEVELS.includes(logLevel) ? logLevel : 'info',
+    logPretty: bool('LOG_PRETTY', false),
+    contentWatch: bool('CONTENT_WATCH', false),
+    introspection: bool('INTROSPECTION', !production),
+    production,
+    corsOrigins: cors.includes('*') ? '*' : cors,
+    cacheMaxAge: integer('CACHE_MAX_AGE', 60, 0, 31_536_000),
+    responseCacheBytes: integer('RESPONSE_CACHE_BYTES', 32 * 1024 * 1024, 0, 1024 * 1024 * 1024),
+    frameAncestors: origins('FRAME_ANCESTORS'),
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

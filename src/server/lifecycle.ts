@@ -1,0 +1,61 @@
+import type { Logger } from 'pino';
+import { formatProblem } from '../content/problem';
+import type { Server } from './app';
+import type { Config } from './config';
+import type { ContentStore, ReloadOutcome } from './content-store';
+import type { Metrics } from './metrics';
+
+/** Logs a reload and feeds the metrics and the response cache; used for SIGHUP and file changes. */
+export function reloadReporter(log: Logger, metrics: Metrics, server: () => Server | undefined) {
+  return (outcome: ReloadOutcome, reason: string): void => {
+    metrics.reloaded(outcome.ok);
+    if (outcome.ok) {
+      server()?.cache.clear();
+      metrics.contentLoaded(outcome.framework.version, outcome.framework.loadedAt, outcome.durationMs);
+      for (const w of outcome.warnings) log.warn({ problem: w }, formatProblem(w));
+      log.info(
+        { reason, contentVersion: outcome.framework.version, ms: Math.round(outcome.durationMs) },
+        'content reloaded',
+      );
+      return;
+    }
+    for (const p of outcome.problems) log.error({ problem: p }, formatProblem(p));
+    log.error(
+      { reason, problems: outcome.problems.length },
+      'content reload failed; still serving the last good content',
+    );
+  };
+}
+
+/**
+ * SIGTERM/SIGINT: report not-ready, stop accepting, let in-flight requests finish (bounded), exit 0.
+ * SIGHUP: reload the content.
+ */
+export function handleSignals(server: Server, store: ContentStore, config: Config, log: Logger): void {
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    server.readiness.draining = true;
+    store.unwatch();
+    log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      log.warn('in-flight requests did not finish in time; exiting');
+      process.exit(0);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    server.app.close().then(
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        log.error({ err }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGHUP', () => void store.reload('SIGHUP'));
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { printFrameworkSchema } from '../graphql/schema';
+import type { ContentStore } from './content-store';
+import type { Metrics } from './metrics';
+
+/** What /readyz needs to know beyond the content: whether the server is draining. */
+export interface Readiness {
+  draining: boolean;
+}
+
+/** /healthz, /readyz, /metrics and /schema.graphql: the endpoints operators and client generators use. */
+export function registerOpsRoutes(
+  app: FastifyInstance,
+  store: ContentStore,
+  metrics: Metrics,
+  readiness: Readiness,
+): void {
+  const sdl = printFrameworkSchema();
+
+  app.get('/healthz', async (_request, reply) =>
+    reply.header('cache-control', 'no-store').send({ status: 'ok' }),
+  );
+
+  app.get('/readyz', async (_request, reply) => {
+    const framework = store.current;
+    const body = {
+      status: readiness.draining ? 'draining' : 'ready',
+      contentVersion: framework.version,
+      loadedAt: framework.loadedAt.toISOString(),
+      tracks: framework.tracks.length,
+      levels: framework.levels.length,
+    };
+    // a draining server tells the load balancer to stop sending traffic while in-flight requests finish
+    return reply
+      .code(readiness.draining ? 503 : 200)
+      .header('cache-control', 'no-store')
+      .send(body);
+  });
+
+  app.get('/metrics', async (_request, reply) => {
+    const text = await metrics.registry.metrics();
+    return reply.header('cache-control', 'no-store').type(metrics.registry.contentType).send(text);
+  });
+
+  app.get('/schema.graphql', async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=300').send(sdl),
+  );
+}
