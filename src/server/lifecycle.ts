@@ -44,6 +44,9 @@ export function handleSignals(server: Server, store: ContentStore, config: Confi
       process.exit(0);
     }, config.shutdownTimeoutMs);
     timer.unref();
+    // a keep-alive connection that finishes its last request during the drain would otherwise idle
+    // until its timeout; close such connections as soon as they go quiet
+    setInterval(() => server.app.server.closeIdleConnections(), 100).unref();
     server.app.close().then(
       () => {
         log.info('stopped');
