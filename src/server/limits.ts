@@ -17,8 +17,6 @@ export const LIMITS = {
   directives: 20,
   /** fields the answer could have, lists sized from the content itself (HTTP 400 QUERY_TOO_COMPLEX) */
   cost: 50_000,
-  /** characters in a query sent with GET, whose URL proxies also limit (HTTP 414 URI_TOO_LONG) */
-  urlBytes: 16 * 1024,
 } as const;
 
 /** Error codes of the limit rules, beside the GraphQL spec's GRAPHQL_VALIDATION_FAILED. */

@@ -115,3 +115,35 @@ describe('HTTP caching', () => {
     expect(bad.headers.get('cache-control')).toBe('no-store');
   });
 });
+
+describe('CORS_ORIGINS', () => {
+  it('answers a preflight from a listed origin and exposes the cache headers, and ignores others', async () => {
+    const cors = await startTestServer({ CORS_ORIGINS: 'https://dash.example.com' });
+    try {
+      const preflight = await fetch(cors.url, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://dash.example.com',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('https://dash.example.com');
+      const answer = await fetch(cors.url, {
+        method: 'POST',
+        headers: { origin: 'https://dash.example.com', 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ tracks { id } }' }),
+      });
+      expect(answer.headers.get('access-control-expose-headers')).toContain('etag');
+      const other = await fetch(cors.url, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example.com', 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ tracks { id } }' }),
+      });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await cors.close();
+    }
+  });
+});
