@@ -1,7 +1,7 @@
 import { formatProblem } from './content/problem';
 import { ConfigError, readConfig, type Config } from './server/config';
 import { handleSignals } from './server/lifecycle';
-import { createLogger } from './server/logger';
+import { createLogger, flushLogs } from './server/logger';
 import { startServer } from './server/start';
 
 /** config → load → serve. Any failure before listening exits 1 with the reason. */
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       { contentDir: config.contentDir, problems: result.problems.length },
       'content has errors; not starting',
     );
+    flushLogs();
     process.exit(1);
   }
   const { server, store, address } = result.running;

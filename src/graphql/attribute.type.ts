@@ -2,6 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import type { Attribute } from '../domain/entities';
 
 @ObjectType('Attribute', {
+  simpleResolvers: true,
   description:
     "key is the camelCase of label: 'Responsibility and direction needed' -> responsibilityAndDirectionNeeded",
 })
@@ -17,6 +18,7 @@ export class AttributeType implements Attribute {
 }
 
 @ObjectType('AttributeDefinition', {
+  simpleResolvers: true,
   description: 'An attribute key seen in the content and every value it takes, for filters and dropdowns.',
 })
 export class AttributeDefinitionType {

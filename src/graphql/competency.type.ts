@@ -3,7 +3,10 @@ import type { Competency, Item } from '../domain/entities';
 import { ExampleType, ExpectationType } from './item.type';
 import { SourceLocationType } from './source-location.type';
 
-@ObjectType('Competency', { description: "One '## emoji Name' section of a level." })
+@ObjectType('Competency', {
+  simpleResolvers: true,
+  description: "One '## emoji Name' section of a level.",
+})
 export class CompetencyType implements Partial<Competency> {
   @Field(() => ID, {
     description: "'<level id>/<slug>', e.g. 'site-reliability-engineer/L3/domain-expertise'.",

@@ -3,7 +3,10 @@ import type { Level } from '../domain/entities';
 import { ChangeStatus, SegmentKind } from './enums';
 import { LevelType } from './level.type';
 
-@ObjectType('TextSegment', { description: 'A run of words in a word-level diff, with white space kept.' })
+@ObjectType('TextSegment', {
+  simpleResolvers: true,
+  description: 'A run of words in a word-level diff, with white space kept.',
+})
 export class TextSegmentType {
   @Field(() => SegmentKind, {
     description: 'Whether the run is in both texts, only the new one or only the old one.',
@@ -15,6 +18,7 @@ export class TextSegmentType {
 }
 
 @ObjectType('TextChange', {
+  simpleResolvers: true,
   description:
     "ADDED: only in 'to'; REMOVED: only in 'from'; CHANGED: a reworded item matched across the two; UNCHANGED: identical",
 })
@@ -49,7 +53,10 @@ export class TextChangeType {
   segments!: readonly TextSegmentType[];
 }
 
-@ObjectType('DiffSummary', { description: 'counts over expectations and examples together' })
+@ObjectType('DiffSummary', {
+  simpleResolvers: true,
+  description: 'counts over expectations and examples together',
+})
 export class DiffSummaryType {
   @Field(() => Int, { description: "Items only in the 'to' level." })
   added!: number;
@@ -64,7 +71,10 @@ export class DiffSummaryType {
   unchanged!: number;
 }
 
-@ObjectType('AttributeChange', { description: 'One attribute compared between the two levels.' })
+@ObjectType('AttributeChange', {
+  simpleResolvers: true,
+  description: 'One attribute compared between the two levels.',
+})
 export class AttributeChangeType {
   @Field(() => String, { description: 'camelCase key.' })
   key!: string;
@@ -83,6 +93,7 @@ export class AttributeChangeType {
 }
 
 @ObjectType('CompetencyDiff', {
+  simpleResolvers: true,
   description: 'One competency compared between the two levels, matched by slug.',
 })
 export class CompetencyDiffType {
@@ -115,7 +126,10 @@ export class CompetencyDiffType {
   summary!: DiffSummaryType;
 }
 
-@ObjectType('LevelDiff', { description: 'What changes from one level to another.' })
+@ObjectType('LevelDiff', {
+  simpleResolvers: true,
+  description: 'What changes from one level to another.',
+})
 export class LevelDiffType {
   @Field(() => LevelType, { description: 'The level compared from.' })
   from!: Level;

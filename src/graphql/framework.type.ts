@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { Framework } from '../domain/framework';
 
-@ObjectType('Framework', { description: 'The whole loaded content: every track, at one content version.' })
+@ObjectType('Framework', {
+  simpleResolvers: true,
+  description: 'The whole loaded content: every track, at one content version.',
+})
 export class FrameworkType implements Partial<Framework> {
   @Field(() => String, {
     description: 'content hash of everything loaded; changes whenever any content file changes',

@@ -2,7 +2,10 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Item } from '../domain/entities';
 import { SourceLocationType } from './source-location.type';
 
-@ObjectType('Expectation', { description: 'What a person at this level does, in their own voice.' })
+@ObjectType('Expectation', {
+  simpleResolvers: true,
+  description: 'What a person at this level does, in their own voice.',
+})
 export class ExpectationType implements Partial<Item> {
   @Field(() => ID, {
     description: "'<competency id>/e<position>', e.g. 'site-reliability-engineer/L3/domain-expertise/e2'.",
@@ -19,7 +22,10 @@ export class ExpectationType implements Partial<Item> {
   source!: Item['source'];
 }
 
-@ObjectType('Example', { description: 'Evidence that someone meets the competency at this level.' })
+@ObjectType('Example', {
+  simpleResolvers: true,
+  description: 'Evidence that someone meets the competency at this level.',
+})
 export class ExampleType implements Partial<Item> {
   @Field(() => ID, {
     description: "'<competency id>/x<position>', e.g. 'site-reliability-engineer/L3/domain-expertise/x2'.",

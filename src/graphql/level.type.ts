@@ -5,7 +5,10 @@ import { CompetencyType } from './competency.type';
 import { LevelStatus } from './enums';
 import { SourceLocationType } from './source-location.type';
 
-@ObjectType('Level', { description: 'One level of a track: one markdown file.' })
+@ObjectType('Level', {
+  simpleResolvers: true,
+  description: 'One level of a track: one markdown file.',
+})
 export class LevelType implements Partial<Level> {
   @Field(() => ID, { description: "'<track id>/<code>', e.g. 'site-reliability-engineer/L3'." })
   id!: string;

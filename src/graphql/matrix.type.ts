@@ -3,7 +3,10 @@ import type { Competency, Level } from '../domain/entities';
 import { CompetencyType } from './competency.type';
 import { LevelType } from './level.type';
 
-@ObjectType('CompetencyRow', { description: 'One competency across the levels of a track.' })
+@ObjectType('CompetencyRow', {
+  simpleResolvers: true,
+  description: 'One competency across the levels of a track.',
+})
 export class CompetencyRowType {
   @Field(() => String, { description: 'The slug shared by every cell.' })
   slug!: string;
@@ -23,6 +26,7 @@ export class CompetencyRowType {
 }
 
 @ObjectType('CompetencyMatrix', {
+  simpleResolvers: true,
   description: 'competencies as rows, levels as columns: what a dashboard embeds',
 })
 export class CompetencyMatrixType {

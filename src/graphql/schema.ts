@@ -12,7 +12,11 @@ import { validateArgs } from './validate-args';
 
 let built: GraphQLSchema | undefined;
 
-/** The executable schema; built once per process because type-graphql's metadata is global. */
+/**
+ * The executable schema; built once per process because type-graphql's metadata is global.
+ * Every object type says `simpleResolvers: true`: its plain fields are properties of domain objects,
+ * so they get no per-field wrapper and an executor (graphql-jit) can read them directly.
+ */
 export function buildFrameworkSchema(): GraphQLSchema {
   built ??= buildSchemaSync({
     resolvers: [

@@ -1,7 +1,10 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { SearchHitKind } from './enums';
 
-@ObjectType('SearchHit', { description: 'One match of a full-text search.' })
+@ObjectType('SearchHit', {
+  simpleResolvers: true,
+  description: 'One match of a full-text search.',
+})
 export class SearchHitType {
   @Field(() => SearchHitKind, { description: 'What matched: a level, an expectation or an example.' })
   kind!: SearchHitKind;

@@ -1,7 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { SourceLocation } from '../domain/entities';
 
-@ObjectType('SourceLocation', { description: 'Where something was written in the content directory.' })
+@ObjectType('SourceLocation', {
+  simpleResolvers: true,
+  description: 'Where something was written in the content directory.',
+})
 export class SourceLocationType implements SourceLocation {
   @Field(() => String, { description: 'relative to the content directory' })
   path!: string;

@@ -1,7 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { Track } from '../domain/entities';
 
-@ObjectType('Track', { description: 'A career track: one folder of level files.' })
+@ObjectType('Track', {
+  simpleResolvers: true,
+  description: 'A career track: one folder of level files.',
+})
 export class TrackType implements Partial<Track> {
   @Field(() => ID, { description: "The folder name, e.g. 'site-reliability-engineer'." })
   id!: string;

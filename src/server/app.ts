@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import { buildFrameworkSchema } from '../graphql/schema';
 import { createApollo } from './apollo';
+import { CompiledOperations } from './compiled-operations';
 import { listSizesFor } from './cost';
 import type { Config } from './config';
 import type { ContentStore } from './content-store';
@@ -78,12 +79,16 @@ export async function buildServer(
     });
   }
 
-  const apollo = createApollo(buildFrameworkSchema(), config, app, () => listSizesFor(store.current));
+  const schema = buildFrameworkSchema();
+  const apollo = createApollo(schema, config, app, () => listSizesFor(store.current));
   await apollo.start();
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    handler: graphqlRoute({ apollo, store, cache, metrics, config }, log),
+    handler: graphqlRoute(
+      { apollo, schema, compiled: new CompiledOperations(schema), store, cache, metrics, config },
+      log,
+    ),
   });
   app.route({
     url: '/graphql',

@@ -1,5 +1,12 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError, getNullableType, isListType, type GraphQLField } from 'graphql';
+import {
+  GraphQLError,
+  getNullableType,
+  isListType,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLSchema,
+} from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { Framework } from '../domain/framework';
 
@@ -72,6 +79,49 @@ function listSize(
   return sizes.get(`${parent}.${field.name}`) ?? UNKNOWN_LIST;
 }
 
+/** Thrown when variables do not fit their declared types: the answer Apollo gives when it coerces them. */
+function badVariables(error: unknown): GraphQLError {
+  return new GraphQLError(error instanceof Error ? error.message : String(error), {
+    extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+  });
+}
+
+/**
+ * Estimates how many fields the answer to an operation could have. Throws a BAD_USER_INPUT
+ * GraphQLError when the variables do not fit their declared types.
+ */
+export function estimateFields(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  sizes: ListSizes,
+): number {
+  const estimator = ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
+    const own = 1 + childComplexity;
+    return isListType(getNullableType(field.type)) ? own * listSize(sizes, type.name, field, args) : own;
+  };
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      operationName: operationName ?? undefined,
+      variables: variables ?? {},
+      estimators: [estimator],
+    });
+  } catch (error) {
+    throw badVariables(error);
+  }
+}
+
+/** The error for an operation whose estimate is over the limit. */
+export function tooComplex(estimate: number, maximum: number, code: string): GraphQLError {
+  return new GraphQLError(
+    `This query could return about ${estimate} fields, more than the limit of ${maximum}. Ask for fewer nested lists, or split it.`,
+    { extensions: { code, http: { status: 400 } } },
+  );
+}
+
 /**
  * An Apollo plugin bounding the estimated number of fields in the answer. It runs once the operation
  * is known, with the request's variables (a validation rule never sees them, and a search's `limit`
@@ -83,35 +133,18 @@ export function costPlugin(
   current: () => ListSizes,
   code: string,
 ): ApolloServerPlugin<BaseContext> {
-  const estimator = ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
-    const own = 1 + childComplexity;
-    return isListType(getNullableType(field.type)) ? own * listSize(current(), type.name, field, args) : own;
-  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let estimate: number;
-          try {
-            estimate = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName,
-              variables: request.variables ?? {},
-              estimators: [estimator],
-            });
-          } catch (error) {
-            // variables that do not fit their types: the same answer Apollo gives when it coerces them
-            throw new GraphQLError(error instanceof Error ? error.message : String(error), {
-              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-            });
-          }
-          if (estimate > maximum) {
-            throw new GraphQLError(
-              `This query could return about ${estimate} fields, more than the limit of ${maximum}. Ask for fewer nested lists, or split it.`,
-              { extensions: { code, http: { status: 400 } } },
-            );
-          }
+          const estimate = estimateFields(
+            schema,
+            document,
+            request.operationName,
+            request.variables,
+            current(),
+          );
+          if (estimate > maximum) throw tooComplex(estimate, maximum, code);
         },
       };
     },

@@ -1,7 +1,11 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Logger } from 'pino';
+import type { GraphQLSchema } from 'graphql';
+import type { CompiledOperation, CompiledOperations } from './compiled-operations';
 import type { Config } from './config';
+import { estimateFields, listSizesFor } from './cost';
+import { LIMITS } from './limits';
 import type { ContentStore } from './content-store';
 import type { Metrics } from './metrics';
 import type { RequestContext } from './request-context';
@@ -9,6 +13,8 @@ import { etagFor, responseKey, type ResponseCache } from './response-cache';
 
 interface RouteDeps {
   readonly apollo: ApolloServer<RequestContext>;
+  readonly schema: GraphQLSchema;
+  readonly compiled: CompiledOperations;
   readonly store: ContentStore;
   readonly cache: ResponseCache;
   readonly metrics: Metrics;
@@ -84,7 +90,39 @@ function withRequestId(body: string, requestId: string): { body: string; codes: 
  * before the GraphQL pipeline runs; everything else goes through Apollo with every limit on.
  */
 export function graphqlRoute(deps: RouteDeps, log: Logger): RouteHandlerMethod {
-  const { apollo, store, cache, metrics, config } = deps;
+  const { apollo, schema, compiled, store, cache, metrics, config } = deps;
+
+  /**
+   * Runs a known-good document with graphql-jit. Resolves to the response body, or to null when
+   * anything is off (variables that do not fit, the cost limit, any error): Apollo then answers.
+   */
+  async function runCompiled(
+    known: CompiledOperation,
+    variables: unknown,
+    context: RequestContext,
+  ): Promise<string | null> {
+    if (
+      variables !== undefined &&
+      variables !== null &&
+      (typeof variables !== 'object' || Array.isArray(variables))
+    )
+      return null;
+    const vars = (variables ?? {}) as Record<string, unknown>;
+    try {
+      if (
+        estimateFields(schema, known.document, known.operationName, vars, listSizesFor(context.framework)) >
+        LIMITS.cost
+      )
+        return null;
+      const result = await known.compiled.query(undefined, context, vars);
+      if (result.errors?.length) return null;
+      // the bytes Apollo's default stringifyResult would send
+      return `${known.compiled.stringify(result)}\n`;
+    } catch {
+      return null;
+    }
+  }
+
   return async (request, reply) => {
     const started = performance.now();
     const framework = store.current;
@@ -119,6 +157,23 @@ export function graphqlRoute(deps: RouteDeps, log: Logger): RouteHandlerMethod {
       log: request.log,
       errorCodes: [],
     };
+
+    const query = keyable ? (params.query as string) : null;
+    const known =
+      query !== null && key !== null && etag !== null && passesCsrfRule(request)
+        ? compiled.get(query, operationName)
+        : undefined;
+    if (known && key !== null && etag !== null) {
+      const body = await runCompiled(known, params?.variables, context);
+      if (body !== null) {
+        cache.set(key, { body, etag, contentType: JSON_TYPE });
+        metrics.countCache(cache.enabled ? 'miss' : 'bypass');
+        metrics.observeRequest(operationName, 'compiled', (performance.now() - started) / 1000);
+        cacheHeaders(reply, request.method, etag, config.cacheMaxAge);
+        return reply.code(200).type(JSON_TYPE).send(body);
+      }
+    }
+
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -165,6 +220,7 @@ export function graphqlRoute(deps: RouteDeps, log: Logger): RouteHandlerMethod {
       const contentType = response.headers.get('content-type') ?? JSON_TYPE;
       metrics.countCache(cache.enabled ? 'miss' : 'bypass');
       cache.set(key, { body, etag, contentType });
+      if (query !== null) compiled.succeeded(query, operationName);
       cacheHeaders(reply, request.method, etag, config.cacheMaxAge);
     } else if (request.method !== 'OPTIONS') {
       metrics.countCache('bypass');

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { flushLogs } from './logger';
 import { formatProblem } from '../content/problem';
 import type { Server } from './app';
 import type { Config } from './config';
@@ -41,7 +42,7 @@ export function handleSignals(server: Server, store: ContentStore, config: Confi
     log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: finishing in-flight requests');
     const timer = setTimeout(() => {
       log.warn('in-flight requests did not finish in time; exiting');
-      process.exit(0);
+      exitWith(0);
     }, config.shutdownTimeoutMs);
     timer.unref();
     // a keep-alive connection that finishes its last request during the drain would otherwise idle
@@ -50,15 +51,20 @@ export function handleSignals(server: Server, store: ContentStore, config: Confi
     server.app.close().then(
       () => {
         log.info('stopped');
-        process.exit(0);
+        exitWith(0);
       },
       (err: unknown) => {
         log.error({ err }, 'error while stopping');
-        process.exit(1);
+        exitWith(1);
       },
     );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGHUP', () => void store.reload('SIGHUP'));
+}
+
+function exitWith(code: number): void {
+  flushLogs();
+  process.exit(code);
 }
