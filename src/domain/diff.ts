@@ -440,7 +440,8 @@ function segmentTokens(text: string): string[] {
  * the tokens and the edit distance and so makes it about twice as slow, and its output alternates
  * finely around shared spaces. Here a run of changes becomes one deleted and one inserted segment, the
  * white space both sides of a run end with moves to the equal text after it ("proficient" → "advanced"
- * rather than "proficient " → "advanced "), and adjacent segments of the same kind are merged.
+ * rather than "proficient " → "advanced "), and adjacent segments of the same kind are merged. Tokens
+ * match on their words alone, so a word whose following white space changed stays equal text.
  */
 export function textSegments(from: string, to: string): TextSegment[] {
   const segments: TextSegment[] = [];
@@ -460,13 +461,32 @@ export function textSegments(from: string, to: string): TextSegment[] {
     push('equal', shared);
     deleted = inserted = '';
   };
-  for (const change of diffArrays(segmentTokens(from), segmentTokens(to))) {
-    const text = change.value.join('');
-    if (change.removed) deleted += text;
-    else if (change.added) inserted += text;
-    else {
-      flush();
-      push('equal', text);
+  const before = segmentTokens(from);
+  const after = segmentTokens(to);
+  let i = 0;
+  let j = 0;
+  // Tokens match on their word alone: "technologies " and "technologies" (before a full stop) are the
+  // same word, and only the white space after it differs.
+  for (const change of diffArrays(before, after, { comparator: (a, b) => a.trimEnd() === b.trimEnd() })) {
+    const count = change.count ?? change.value.length;
+    if (change.removed) {
+      deleted += before.slice(i, (i += count)).join('');
+    } else if (change.added) {
+      inserted += after.slice(j, (j += count)).join('');
+    } else {
+      for (let k = 0; k < count; k++) {
+        const old = before[i++]!;
+        const now = after[j++]!;
+        const word = old.trimEnd();
+        flush();
+        push('equal', word);
+        // differing white space after a shared word belongs to the change that follows it
+        if (old === now) push('equal', old.slice(word.length));
+        else {
+          deleted += old.slice(word.length);
+          inserted += now.slice(word.length);
+        }
+      }
     }
   }
   flush();

@@ -98,11 +98,6 @@ export class Framework {
     return this.itemsById.get(id) ?? null;
   }
 
-  /** Every level id, for "did you mean" answers. */
-  levelIds(): string[] {
-    return [...this.levelsById.keys()];
-  }
-
   /** The levels a reader sees on a track: published ones, and drafts only when asked. */
   visibleLevels(track: Track, includeDrafts = false): readonly Level[] {
     return includeDrafts ? track.levels : track.levels.filter((l) => l.status === 'published');

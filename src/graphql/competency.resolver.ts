@@ -24,43 +24,32 @@ export class CompetencyResolver {
   }
 }
 
-@Resolver(() => ExpectationType)
-export class ExpectationResolver {
-  @Query(() => ExpectationType, {
-    nullable: true,
-    description: 'An expectation by id; null when none has it.',
-  })
-  expectation(@Ctx() ctx: GraphQLContext, @Args(() => IdArgs) { id }: IdArgs): Item | null {
-    const item = ctx.framework.item(id);
-    return item?.kind === 'expectation' ? item : null;
-  }
+/** Expectations and examples answer the same questions; one class per GraphQL type. */
+function itemResolver(kind: Item['kind'], type: typeof ExpectationType | typeof ExampleType) {
+  @Resolver(() => type)
+  class ItemResolver {
+    @Query(() => type, {
+      name: kind,
+      nullable: true,
+      description: `An ${kind} by id; null when none has it.`,
+    })
+    item(@Ctx() ctx: GraphQLContext, @Args(() => IdArgs) { id }: IdArgs): Item | null {
+      const item = ctx.framework.item(id);
+      return item?.kind === kind ? item : null;
+    }
 
-  @FieldResolver(() => CompetencyType, { description: 'The competency the expectation belongs to.' })
-  competency(@Root() item: Item, @Ctx() ctx: GraphQLContext): Competency {
-    return ctx.framework.competency(item.competencyId)!;
-  }
+    @FieldResolver(() => CompetencyType, { description: `The competency the ${kind} belongs to.` })
+    competency(@Root() item: Item, @Ctx() ctx: GraphQLContext): Competency {
+      return ctx.framework.competency(item.competencyId)!;
+    }
 
-  @FieldResolver(() => LevelType, { description: 'The level the expectation belongs to.' })
-  level(@Root() item: Item, @Ctx() ctx: GraphQLContext): Level {
-    return ctx.framework.level(item.levelId)!;
+    @FieldResolver(() => LevelType, { description: `The level the ${kind} belongs to.` })
+    level(@Root() item: Item, @Ctx() ctx: GraphQLContext): Level {
+      return ctx.framework.level(item.levelId)!;
+    }
   }
+  return ItemResolver;
 }
 
-@Resolver(() => ExampleType)
-export class ExampleResolver {
-  @Query(() => ExampleType, { nullable: true, description: 'An example by id; null when none has it.' })
-  example(@Ctx() ctx: GraphQLContext, @Args(() => IdArgs) { id }: IdArgs): Item | null {
-    const item = ctx.framework.item(id);
-    return item?.kind === 'example' ? item : null;
-  }
-
-  @FieldResolver(() => CompetencyType, { description: 'The competency the example belongs to.' })
-  competency(@Root() item: Item, @Ctx() ctx: GraphQLContext): Competency {
-    return ctx.framework.competency(item.competencyId)!;
-  }
-
-  @FieldResolver(() => LevelType, { description: 'The level the example belongs to.' })
-  level(@Root() item: Item, @Ctx() ctx: GraphQLContext): Level {
-    return ctx.framework.level(item.levelId)!;
-  }
-}
+export const ExpectationResolver = itemResolver('expectation', ExpectationType);
+export const ExampleResolver = itemResolver('example', ExampleType);

@@ -2,7 +2,7 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { diffLevels, type LevelDiff } from '../domain/diff';
 import type { Level } from '../domain/entities';
 import type { Framework } from '../domain/framework';
-import { closestIds } from '../domain/suggest';
+import { unknownLevel } from '../domain/suggest';
 import { DiffArgs } from './args';
 import type { GraphQLContext } from './context';
 import { LevelDiffType } from './diff.type';
@@ -11,12 +11,8 @@ import { badUserInput } from './validate-args';
 function levelOrThrow(framework: Framework, argument: 'from' | 'to', id: string): Level {
   const level = framework.level(id);
   if (level) return level;
-  const suggestions = closestIds(framework.levelIds(), id);
-  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : '';
-  throw badUserInput(`No level has the id "${id}" (argument "${argument}").${hint}`, {
-    argument,
-    suggestions,
-  });
+  const { message, suggestions } = unknownLevel(framework, id);
+  throw badUserInput(`Argument "${argument}": ${message}`, { argument, suggestions });
 }
 
 @Resolver(() => LevelDiffType)

@@ -104,7 +104,7 @@ describe('its runtime stage, performed outside Docker', () => {
       body: JSON.stringify({ query: '{ tracks { id levels { code } } }' }),
     });
     expect(response.status).toBe(200);
-    const { data } = await response.json();
+    const { data } = (await response.json()) as any;
     expect(data.tracks.map((t: { id: string }) => t.id)).toEqual([
       'site-reliability-engineer',
       'software-engineer',

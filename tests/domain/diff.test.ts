@@ -402,3 +402,20 @@ describe('textSegments', () => {
     ]);
   });
 });
+
+describe('textSegments on a word whose trailing white space changed', () => {
+  it('keeps the word equal and shows only the words that went', () => {
+    const segments = textSegments(
+      'I learn new technologies with support.',
+      'I adapt quickly to new technologies.',
+    );
+    expect(segments).toEqual([
+      { kind: 'equal', text: 'I ' },
+      { kind: 'deleted', text: 'learn' },
+      { kind: 'inserted', text: 'adapt quickly to' },
+      { kind: 'equal', text: ' new technologies' },
+      { kind: 'deleted', text: ' with support' },
+      { kind: 'equal', text: '.' },
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { closestIds, unknownLevelMessage } from '../../src/domain/suggest';
+import { closestIds, unknownLevel } from '../../src/domain/suggest';
 import { framework, level, track } from './fixtures';
 
 const levels = ['L1', 'L2', 'L3', 'L4', 'L5'];
@@ -35,19 +35,21 @@ describe('closestIds', () => {
   });
 });
 
-describe('unknownLevelMessage', () => {
+describe('unknownLevel', () => {
   const fw = framework(track('sre', [level('L1', 1), level('L2', 2), level('L3', 3, { status: 'draft' })]));
 
   it('names the id and suggests published levels', () => {
-    expect(unknownLevelMessage(fw, 'sre/L4')).toBe('no level "sre/L4"; did you mean sre/L2, sre/L1?');
-    expect(unknownLevelMessage(fw, 'sre/L4', true)).toBe(
-      'no level "sre/L4"; did you mean sre/L3, sre/L2, sre/L1?',
-    );
+    expect(unknownLevel(fw, 'sre/L4')).toEqual({
+      message: 'no level "sre/L4"; did you mean sre/L2, sre/L1?',
+      suggestions: ['sre/L2', 'sre/L1'],
+    });
+    expect(unknownLevel(fw, 'sre/L4', true).suggestions).toEqual(['sre/L3', 'sre/L2', 'sre/L1']);
   });
 
   it('explains the id format when nothing is close', () => {
-    expect(unknownLevelMessage(fw, 'something-else-entirely')).toBe(
-      'no level "something-else-entirely"; level ids are "<track>/<code>", such as "sre/L1"',
-    );
+    expect(unknownLevel(fw, 'something-else-entirely')).toEqual({
+      message: 'no level "something-else-entirely"; level ids are "<track>/<code>", such as "sre/L1"',
+      suggestions: [],
+    });
   });
 });

@@ -80,7 +80,7 @@ describe('signals', () => {
           headers: { 'content-type': 'application/json' },
           body: query,
         });
-        title = (await response.json()).data.level.title;
+        title = ((await response.json()) as any).data.level.title;
       }
       expect(title).toBe('Renamed By Hangup');
     } finally {

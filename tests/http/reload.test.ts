@@ -50,7 +50,7 @@ describe('CONTENT_WATCH=true', () => {
     expect(await served(server)).toEqual(good);
     const ready = await fetch(`${server.address}/readyz`);
     expect(ready.status).toBe(200);
-    expect((await ready.json()).contentVersion).toBe(good.version);
+    expect(((await ready.json()) as any).contentVersion).toBe(good.version);
   });
 });
 
