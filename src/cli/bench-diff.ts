@@ -12,66 +12,11 @@ import { loadContent } from '../content/load';
 import { diffLevels } from '../domain/diff';
 import type { Level } from '../domain/entities';
 import { Framework, type CompetencyDraft, type LevelDraft } from '../domain/framework';
+import { ADJECTIVES, ENDINGS, OBJECTS, SUBJECTS, VERBS, random } from './synthetic-text';
 
 const SIZES = [10, 100, 1000];
 const CONTENT_DIR = resolve(__dirname, '../../content');
 
-// A small deterministic generator (mulberry32), so every run diffs the same sentences.
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SUBJECTS = ['I', 'I consistently', 'I proactively', 'I independently', 'I regularly'];
-const VERBS = [
-  'improve',
-  'design',
-  'review',
-  'maintain',
-  'document',
-  'automate',
-  'monitor',
-  'debug',
-  'plan',
-  'ship',
-];
-const ADJECTIVES = [
-  'reliable',
-  'critical',
-  'legacy',
-  'shared',
-  'customer-facing',
-  'internal',
-  'flaky',
-  'new',
-];
-const OBJECTS = [
-  'deployment pipelines',
-  'alerting rules',
-  'service level objectives',
-  'incident runbooks',
-  'database migrations',
-  'front-end components',
-  'capacity plans',
-  'integration tests',
-  'on-call rotations',
-  'observability dashboards',
-];
-const ENDINGS = [
-  'for my team.',
-  'across several teams.',
-  'so that customers notice fewer outages.',
-  'before they become a problem.',
-  'with occasional guidance.',
-  'and share what I learn.',
-  'as appropriate to our priorities.',
-  'in the current cycle.',
-];
 const REWORDINGS: [string, string][] = [
   ['improve', 'measurably improve'],
   ['for my team.', 'for my team and its neighbours.'],
@@ -138,8 +83,8 @@ function syntheticLevel(code: string, rank: number, texts: readonly string[]): L
   };
 }
 
-function syntheticPair(size: number): [Level, Level] {
-  const { from, to } = syntheticItems(size, size);
+/** Two levels of one track whose single competency has these expectations. */
+function levelPair(from: string[], to: string[]): [Level, Level] {
   const framework = new Framework({
     version: 'bench',
     loadedAt: new Date(0),
@@ -156,6 +101,11 @@ function syntheticPair(size: number): [Level, Level] {
   return [framework.level('bench/L1')!, framework.level('bench/L2')!];
 }
 
+function syntheticPair(size: number): [Level, Level] {
+  const { from, to } = syntheticItems(size, size);
+  return levelPair(from, to);
+}
+
 /**
  * The worst case for pairing rather than a realistic one: every sentence follows one template, so every
  * removed item is a candidate rewording of every added one and nothing can be pruned.
@@ -165,20 +115,7 @@ function templatePair(size: number): [Level, Level] {
   const to = from.map((t, i) =>
     i % 3 === 0 ? t.replace('maintain', 'own') : i % 3 === 1 ? t : `New thing ${i}.`,
   );
-  const framework = new Framework({
-    version: 'bench',
-    loadedAt: new Date(0),
-    tracks: [
-      {
-        id: 'bench',
-        name: 'Bench',
-        description: null,
-        source: null,
-        levels: [syntheticLevel('L1', 1, from), syntheticLevel('L2', 2, to)],
-      },
-    ],
-  });
-  return [framework.level('bench/L1')!, framework.level('bench/L2')!];
+  return levelPair(from, to);
 }
 
 const SAMPLES = 15;

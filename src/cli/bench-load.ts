@@ -9,74 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContentReport } from '../content/load';
+import { ADJECTIVES, ENDINGS, OBJECTS, SUBJECTS, VERBS, random } from './synthetic-text';
 
 const SIZES = [1000, 5000];
 const RUNS = 5;
 const LEVELS_PER_TRACK = 100; // ranks are 1–100, so bigger sets spread over more tracks
 const CONTENT_DIR = resolve(__dirname, '../../content');
 
-// mulberry32: deterministic, so every run loads the same files.
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SUBJECTS = ['I', 'I consistently', 'I proactively', 'I independently', 'I regularly', 'I confidently'];
-const VERBS = [
-  'improve',
-  'design',
-  'review',
-  'maintain',
-  'document',
-  'automate',
-  'monitor',
-  'debug',
-  'plan',
-  'ship',
-  'simplify',
-  'own',
-];
-const ADJECTIVES = [
-  'reliable',
-  'critical',
-  'legacy',
-  'shared',
-  'customer-facing',
-  'internal',
-  'flaky',
-  'new',
-  'noisy',
-  'unowned',
-];
-const OBJECTS = [
-  'deployment pipelines',
-  'alerting rules',
-  'service level objectives',
-  'incident runbooks',
-  'database migrations',
-  'front-end components',
-  'capacity plans',
-  'integration tests',
-  'on-call rotations',
-  'observability dashboards',
-  'access reviews',
-  'cost reports',
-];
-const ENDINGS = [
-  'for my team.',
-  'across several teams.',
-  'so that customers notice fewer outages.',
-  'before they become a problem.',
-  'with occasional guidance.',
-  'and share what I learn with the people around me.',
-  "as appropriate to my team's priorities.",
-  'and explain the trade-offs to people outside engineering.',
-];
 const COMPETENCIES = [
   ['🦉', 'Domain expertise'],
   ['🌱', 'Teaching and Mentoring'],
