@@ -11,7 +11,12 @@ const newest = (dir) =>
   }, 0);
 
 const entry = path.join(root, 'dist', 'main.js');
-if (!fs.existsSync(entry) || newest(path.join(root, 'src')) > fs.statSync(entry).mtimeMs) {
+const explorer = path.join(root, 'dist', 'explorer', 'public', 'main.js');
+if (
+  !fs.existsSync(entry) ||
+  !fs.existsSync(explorer) ||
+  newest(path.join(root, 'src')) > fs.statSync(entry).mtimeMs
+) {
   console.error('building dist/ (sources changed since the last build)…');
   execSync('npm run --silent build', { cwd: root, stdio: 'inherit' });
 }

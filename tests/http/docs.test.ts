@@ -45,7 +45,8 @@ describe('examples/', () => {
 
 describe('README', () => {
   it('lists every configuration variable', () => {
-    for (const name of Object.keys(CONFIG_VARIABLES)) expect(readme).toMatch(new RegExp(`^\\| \`${name}\` +\\|`, 'm'));
+    for (const name of Object.keys(CONFIG_VARIABLES))
+      expect(readme).toMatch(new RegExp(`^\\| \`${name}\` +\\|`, 'm'));
   });
 
   it('quotes the real diff summary of SRE L2 to L3', async () => {

@@ -1,0 +1,314 @@
+import {
+  alertBox,
+  controls,
+  emoji,
+  errorAlert,
+  levelLabel,
+  levelSelect,
+  pageTitle,
+  statusBadge,
+} from './components.js';
+import { decoration, domId, h, srOnly, type Child } from './dom.js';
+import { ApiError, request } from './graphql.client.js';
+import {
+  DIFF,
+  type ChangeStatus,
+  type CompetencyDiff,
+  type DiffResult,
+  type LevelDiff,
+  type Summary,
+  type TextChange,
+  type TrackSummary,
+} from './queries.js';
+import { competencyAnchor, diffHref, levelHref } from './routes.js';
+import type { Rendered, ViewContext } from './view.js';
+
+/** /diff?from=…&to=…: what changes between two levels, on one track or across tracks. */
+export async function diffView(params: URLSearchParams, ctx: ViewContext): Promise<Rendered> {
+  const tracks = await ctx.tracks();
+  const from = params.get('from');
+  const to = params.get('to');
+  const defaults = defaultPair(tracks, from);
+  const form = compareForm(tracks, from ?? defaults.from, to ?? defaults.to);
+  if (!from || !to) {
+    const title = pageTitle('Compare two levels');
+    const hint = h(
+      'p',
+      { class: 'muted' },
+      'Choose two levels, on the same track or on different ones, and compare them: what is added, removed and reworded, word by word.',
+    );
+    return { title: 'Compare levels', nodes: [form, title, hint], focus: title };
+  }
+  try {
+    const { diffLevels } = await request<DiffResult>(DIFF, { from, to });
+    const title = pageTitle(
+      h('a', { href: levelHref(diffLevels.from.id) }, levelLabel(diffLevels.from)),
+      ' ',
+      decoration('→'),
+      srOnly('compared with'),
+      ' ',
+      h('a', { href: levelHref(diffLevels.to.id) }, levelLabel(diffLevels.to)),
+    );
+    title.classList.add('diff-title');
+    return {
+      title: `${diffLevels.from.code} → ${diffLevels.to.code} · Compare`,
+      nodes: [form, diffEyebrow(diffLevels), title, ...diffPage(diffLevels)],
+      focus: title,
+    };
+  } catch (error) {
+    const title = pageTitle('Compare two levels');
+    return {
+      title: 'Compare levels',
+      nodes: [form, title, unknownLevelAlert(error, from, to)],
+      focus: title,
+    };
+  }
+}
+
+/** With nothing chosen, offer the first two levels; with only 'from', the level after it. */
+function defaultPair(
+  tracks: readonly TrackSummary[],
+  from: string | null,
+): { from: string | null; to: string | null } {
+  const levels = tracks.flatMap((t) => t.levels);
+  const fromIndex = levels.findIndex((l) => l.id === from);
+  return {
+    from: levels[0]?.id ?? null,
+    to: (fromIndex >= 0 ? levels[fromIndex + 1]?.id : levels[1]?.id) ?? null,
+  };
+}
+
+function compareForm(
+  tracks: readonly TrackSummary[],
+  from: string | null,
+  to: string | null,
+): HTMLFormElement {
+  const swap = h('button', { type: 'button', class: 'secondary' }, decoration('⇄ '), 'Swap');
+  const form = controls(
+    '/diff',
+    'Choose two levels to compare',
+    levelSelect({ id: 'diff-from', name: 'from', label: 'From' }, tracks, from),
+    swap,
+    levelSelect({ id: 'diff-to', name: 'to', label: 'To' }, tracks, to),
+    h('button', { type: 'submit' }, 'Compare'),
+  );
+  swap.addEventListener('click', () => {
+    const a = form.querySelector<HTMLSelectElement>('#diff-from');
+    const b = form.querySelector<HTMLSelectElement>('#diff-to');
+    if (a && b) [a.value, b.value] = [b.value, a.value];
+  });
+  return form;
+}
+
+function unknownLevelAlert(error: unknown, from: string, to: string): HTMLElement {
+  if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') return errorAlert(error);
+  const argument = error.argument === 'to' ? 'to' : 'from';
+  const wrong = argument === 'from' ? from : to;
+  return alertBox(
+    `There is no level with the id “${wrong}”.`,
+    h(
+      'p',
+      null,
+      `It was given as the “${argument}” level. Level ids are written `,
+      h('code', null, 'track/code'),
+      '.',
+    ),
+    error.suggestions.map((s) => ({
+      href: argument === 'from' ? diffHref(s, to) : diffHref(from, s),
+      text: s,
+    })),
+  );
+}
+
+const COUNTS: readonly { key: keyof Summary; status: ChangeStatus; word: string }[] = [
+  { key: 'added', status: 'ADDED', word: 'added' },
+  { key: 'removed', status: 'REMOVED', word: 'removed' },
+  { key: 'changed', status: 'CHANGED', word: 'changed' },
+  { key: 'unchanged', status: 'UNCHANGED', word: 'unchanged' },
+];
+
+const SYMBOL: Record<ChangeStatus, string> = { ADDED: '+', REMOVED: '−', CHANGED: '~', UNCHANGED: '=' };
+
+/** Counts with their symbol and word; data-count carries the number for tests and scripts. */
+function counts(summary: Summary, label: string, extra: string): HTMLUListElement {
+  return h(
+    'ul',
+    { class: `counts ${extra}`, 'aria-label': label },
+    COUNTS.map(({ key, status, word }) =>
+      h(
+        'li',
+        { class: `count count--${key}`, 'data-status': key, 'data-count': summary[key] },
+        h('span', { class: 'count-symbol', 'aria-hidden': 'true' }, SYMBOL[status]),
+        h('span', { class: 'count-value' }, String(summary[key])),
+        ` ${word}`,
+      ),
+    ),
+  );
+}
+
+function diffEyebrow(diff: LevelDiff): HTMLParagraphElement {
+  const crossTrack = diff.from.track.id !== diff.to.track.id;
+  return h(
+    'p',
+    { class: 'eyebrow' },
+    crossTrack ? `${diff.from.track.name} → ${diff.to.track.name}` : diff.to.track.name,
+    ' · ',
+    h('a', { href: diffHref(diff.to.id, diff.from.id) }, 'Reverse the comparison'),
+  );
+}
+
+function diffPage(diff: LevelDiff): Child[] {
+  return [
+    h(
+      'section',
+      { class: 'diff-summary', 'aria-labelledby': 'diff-summary-h' },
+      h('h2', { id: 'diff-summary-h', class: 'vh' }, 'Summary'),
+      counts(diff.summary, 'Changes across all competencies', 'counts--total'),
+      h(
+        'p',
+        { class: 'legend muted' },
+        'Counts cover expectations and examples. In changed items, ',
+        h('ins', null, 'inserted words'),
+        ' are underlined and ',
+        h('del', null, 'deleted words'),
+        ' struck through.',
+      ),
+    ),
+    attributeChanges(diff),
+    h(
+      'nav',
+      { class: 'toc', 'aria-label': 'Competencies' },
+      h(
+        'ul',
+        null,
+        diff.competencies.map((c) =>
+          h(
+            'li',
+            null,
+            h('a', { href: `#${competencyAnchor(c.slug)}` }, emoji(c.emoji), c.name),
+            // most competencies change between levels: only the unusual ones are flagged here
+            c.status === 'ADDED' || c.status === 'REMOVED' ? [' ', statusBadge(c.status)] : null,
+          ),
+        ),
+      ),
+    ),
+    diff.competencies.map(competencyDiff),
+  ];
+}
+
+function attributeChanges(diff: LevelDiff): HTMLElement | null {
+  if (diff.attributes.length === 0) return null;
+  return h(
+    'section',
+    { class: 'diff-attributes', 'aria-labelledby': 'diff-attributes-h' },
+    h('h2', { id: 'diff-attributes-h' }, 'Attributes'),
+    h(
+      'dl',
+      { class: 'attribute-changes' },
+      diff.attributes.map((a) =>
+        h(
+          'div',
+          { class: `attribute-change attribute-change--${a.status.toLowerCase()}` },
+          h('dt', null, a.label, ' ', statusBadge(a.status)),
+          h(
+            'dd',
+            null,
+            a.status === 'UNCHANGED'
+              ? a.to
+              : [
+                  a.from !== null ? h('del', null, srOnly('was: '), a.from) : null,
+                  a.from !== null && a.to !== null ? h('span', { class: 'arrow' }, decoration(' → ')) : null,
+                  a.to !== null ? h('ins', null, srOnly('now: '), a.to) : null,
+                ],
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+const COMPETENCY_WORD: Record<ChangeStatus, string> = {
+  ADDED: 'New competency',
+  REMOVED: 'Competency dropped',
+  CHANGED: 'Changed',
+  UNCHANGED: 'No changes',
+};
+
+function competencyDiff(competency: CompetencyDiff): HTMLElement {
+  const id = competencyAnchor(competency.slug);
+  return h(
+    'section',
+    {
+      class: `competency competency-diff competency-diff--${competency.status.toLowerCase()}`,
+      id,
+      'aria-labelledby': `${id}-h`,
+      'data-slug': competency.slug,
+    },
+    h(
+      'h2',
+      { id: `${id}-h` },
+      emoji(competency.emoji),
+      competency.name,
+      ' ',
+      statusBadge(competency.status, COMPETENCY_WORD[competency.status]),
+    ),
+    counts(competency.summary, `Changes in ${competency.name}`, 'counts--competency'),
+    changeList('Expectations', domId(id, 'expectations'), competency.expectations),
+    changeList('Examples', domId(id, 'examples'), competency.examples),
+  );
+}
+
+/**
+ * One kind of item, in the 'to' level's order: changes in full, and the unchanged ones collapsed behind
+ * their count, since they are what a reader already knows.
+ */
+function changeList(heading: string, id: string, changes: readonly TextChange[]): Child {
+  if (changes.length === 0) return null;
+  const visible = changes.filter((c) => c.status !== 'UNCHANGED');
+  const unchanged = changes.filter((c) => c.status === 'UNCHANGED');
+  return [
+    h('h3', { id }, heading),
+    visible.length > 0 ? h('ol', { class: 'changes', 'aria-labelledby': id }, visible.map(changeItem)) : null,
+    unchanged.length > 0
+      ? h(
+          'details',
+          { class: 'unchanged' },
+          h('summary', null, `${unchanged.length} unchanged`),
+          h(
+            'ul',
+            { class: 'changes' },
+            unchanged.map((c) => h('li', { class: 'change change--unchanged' }, c.to ?? '')),
+          ),
+        )
+      : null,
+  ];
+}
+
+function changeItem(change: TextChange): HTMLLIElement {
+  const status = change.status.toLowerCase();
+  return h(
+    'li',
+    { class: `change change--${status}` },
+    statusBadge(change.status),
+    ' ',
+    h(
+      'span',
+      { class: 'change-text' },
+      change.status === 'CHANGED' ? wordDiff(change) : (change.to ?? change.from ?? ''),
+    ),
+  );
+}
+
+/** The word-level segments: `<ins>` and `<del>` carry the meaning, the colours only help. */
+function wordDiff(change: TextChange): Child[] {
+  return change.segments.map((segment) => {
+    switch (segment.kind) {
+      case 'INSERTED':
+        return h('ins', null, segment.text);
+      case 'DELETED':
+        return h('del', null, segment.text);
+      default:
+        return segment.text;
+    }
+  });
+}

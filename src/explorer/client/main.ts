@@ -1,0 +1,137 @@
+import { errorAlert, pageTitle } from './components.js';
+import { diffView } from './diff.view.js';
+import { append, h } from './dom.js';
+import { request } from './graphql.client.js';
+import { homeView } from './home.view.js';
+import { levelView } from './level.view.js';
+import { matrixView } from './matrix.view.js';
+import { expandDetailsWhenPrinting } from './print.js';
+import { TRACKS, type TrackSummary, type TracksResult } from './queries.js';
+import { isPagePath, type PagePath } from './routes.js';
+import { searchView } from './search.view.js';
+import type { Rendered, View, ViewContext } from './view.js';
+
+const SITE = 'Career framework';
+
+const VIEWS: Record<PagePath, View> = {
+  '/': homeView,
+  '/level': levelView,
+  '/diff': diffView,
+  '/search': searchView,
+  '/matrix': matrixView,
+  '/embed/matrix': matrixView,
+  '/embed/level': levelView,
+};
+
+const main = document.getElementById('main');
+let tracks: Promise<readonly TrackSummary[]> | null = null;
+const ctx: ViewContext = {
+  embed: document.body.classList.contains('embed'),
+  tracks: () =>
+    (tracks ??= request<TracksResult>(TRACKS).then(
+      (r) => r.tracks,
+      (error: unknown) => {
+        tracks = null; // a failed load is tried again on the next navigation
+        throw error;
+      },
+    )),
+};
+
+// a slow answer for a page the user already left must not replace the page they are on
+let generation = 0;
+
+async function show(url: URL, how: 'initial' | 'navigation'): Promise<void> {
+  if (!main) return;
+  const mine = ++generation;
+  main.setAttribute('aria-busy', 'true');
+  let rendered: Rendered;
+  try {
+    const view = isPagePath(url.pathname) ? VIEWS[url.pathname] : null;
+    rendered = view
+      ? await view(url.searchParams, ctx)
+      : {
+          title: 'Not found',
+          nodes: [pageTitle('Not found'), h('p', null, 'The explorer has no page here.')],
+        };
+  } catch (error) {
+    const title = pageTitle('Something went wrong');
+    rendered = { title: 'Error', nodes: [title, errorAlert(error)], focus: title };
+  }
+  if (mine !== generation) return;
+  main.replaceChildren();
+  append(main, rendered.nodes);
+  main.removeAttribute('aria-busy');
+  document.body.classList.toggle('wide', rendered.wide === true);
+  document.title = `${rendered.title} · ${SITE}`;
+  markCurrent(url.pathname);
+  const target = url.hash ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
+  if (how === 'navigation') {
+    window.scrollTo(0, 0);
+    // focus the new heading so keyboard and screen reader users start reading the new page there
+    (rendered.focus ?? main).focus({ preventScroll: true });
+  }
+  target?.scrollIntoView();
+}
+
+function markCurrent(path: string): void {
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.site-nav a')) {
+    if (new URL(a.href).pathname === path) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+function navigate(url: URL): void {
+  const same = url.href === window.location.href;
+  if (!same) window.history.pushState(null, '', url.pathname + url.search + url.hash);
+  void show(url, 'navigation');
+}
+
+/** True when the router should handle the link; modified clicks, new tabs and downloads go to the browser. */
+function routable(event: MouseEvent, anchor: HTMLAnchorElement): boolean {
+  if (
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  )
+    return false;
+  if (anchor.target || anchor.hasAttribute('download')) return false;
+  const url = new URL(anchor.href);
+  if (url.origin !== window.location.origin || !isPagePath(url.pathname)) return false;
+  // a same-page anchor only scrolls, as the browser does it best
+  return !(
+    url.pathname === window.location.pathname &&
+    url.search === window.location.search &&
+    url.hash !== ''
+  );
+}
+
+document.addEventListener('click', (event) => {
+  const anchor = event.target instanceof Element ? event.target.closest('a[href]') : null;
+  if (!(anchor instanceof HTMLAnchorElement) || !routable(event, anchor)) return;
+  event.preventDefault();
+  navigate(new URL(anchor.href));
+});
+
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== 'get') return;
+  const url = new URL(form.action);
+  if (url.origin !== window.location.origin || !isPagePath(url.pathname)) return;
+  event.preventDefault();
+  // built by hand rather than with URLSearchParams so level ids keep a readable "/" (see routes.href)
+  const query: string[] = [];
+  for (const [key, value] of new FormData(form)) {
+    if (typeof value === 'string' && value.trim() !== '')
+      query.push(`${encodeURIComponent(key)}=${encodeURIComponent(value.trim()).replace(/%2F/gi, '/')}`);
+  }
+  url.search = query.join('&');
+  navigate(url);
+});
+
+window.addEventListener('popstate', () => void show(new URL(window.location.href), 'navigation'));
+
+expandDetailsWhenPrinting();
+void show(new URL(window.location.href), 'initial');

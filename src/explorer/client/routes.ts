@@ -1,0 +1,44 @@
+/** The explorer's URLs: one place that builds them, so every link is shareable and parses back the same. */
+
+/** Paths the server answers with the explorer's page; anything else is left to the browser. */
+export const PAGE_PATHS = [
+  '/',
+  '/level',
+  '/diff',
+  '/search',
+  '/matrix',
+  '/embed/matrix',
+  '/embed/level',
+] as const;
+export type PagePath = (typeof PAGE_PATHS)[number];
+
+export function isPagePath(path: string): path is PagePath {
+  return (PAGE_PATHS as readonly string[]).includes(path);
+}
+
+/**
+ * A path with a query string. Level ids keep their "/" unescaped (RFC 3986 allows it in a query) so a
+ * shared link reads `/diff?from=site-reliability-engineer/L2&to=…`; empty values are left out.
+ */
+export function href(
+  path: string,
+  params: Readonly<Record<string, string | null | undefined>> = {},
+  hash = '',
+): string {
+  const query = Object.entries(params)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value).replace(/%2F/gi, '/')}`)
+    .join('&');
+  return `${path}${query ? `?${query}` : ''}${hash ? `#${encodeURIComponent(hash)}` : ''}`;
+}
+
+export const levelHref = (id: string, hash = ''): string => href('/level', { id }, hash);
+export const diffHref = (from: string, to: string): string => href('/diff', { from, to });
+export const matrixHref = (track: string): string => href('/matrix', { track });
+export const searchHref = (q: string, track?: string | null): string => href('/search', { q, track });
+export const csvHref = (track: string): string => `/export/${encodeURIComponent(track)}.csv`;
+
+/** The id of a competency's section on a level page, for links from search results and the matrix. */
+export function competencyAnchor(slug: string): string {
+  return `competency-${slug}`;
+}

@@ -1,0 +1,172 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/server';
+import { launchChromium } from './support/browser';
+import { ensureExplorerBuilt } from './support/build';
+import { graphql } from './support/graphql';
+
+// Dashboards frame /embed pages: allowed origins (FRAME_ANCESTORS) see them rendered, any other
+// origin gets a blocked frame, and the explorer's own pages refuse every foreign frame.
+
+interface Host {
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+/** A dashboard on another origin: one page that frames whatever URLs it is given. */
+async function startHost(frames: () => Record<string, string>): Promise<Host> {
+  const server = http.createServer((_request, response) => {
+    const iframes = Object.entries(frames())
+      .map(([id, src]) => `<iframe id="${id}" src="${src}" title="${id}" width="900" height="500"></iframe>`)
+      .join('\n');
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><html lang="en"><title>Dashboard</title><body>${iframes}</body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
+
+let allowed: Host;
+let other: Host;
+let server: TestServer;
+let browser: Browser;
+
+const frames = (): Record<string, string> => ({
+  matrix: `${server.address}/embed/matrix?track=software-engineer`,
+  level: `${server.address}/embed/level?id=software-engineer/L3`,
+  explorer: `${server.address}/matrix?track=software-engineer`,
+});
+
+beforeAll(async () => {
+  ensureExplorerBuilt();
+  allowed = await startHost(frames);
+  other = await startHost(frames);
+  server = await startTestServer({ FRAME_ANCESTORS: allowed.origin });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await allowed?.close();
+  await other?.close();
+});
+
+/** Opens a dashboard page, collecting the frame-ancestors violations the browser reports. */
+async function openDashboard(
+  host: Host,
+  expectedViolations: number,
+): Promise<{ page: Page; violations: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  page.setDefaultTimeout(10_000);
+  const violations: string[] = [];
+  const reported = new Promise<void>((resolve) => {
+    if (expectedViolations === 0) resolve();
+    page.on('console', (message: ConsoleMessage) => {
+      if (!message.text().includes('frame-ancestors')) return;
+      violations.push(message.text());
+      if (violations.length === expectedViolations) resolve();
+    });
+  });
+  await page.goto(host.origin);
+  await reported;
+  return { page, violations };
+}
+
+describe('embeds in a dashboard on an allowed origin', () => {
+  it('renders the matrix and the level inside their iframes, without the explorer chrome', async () => {
+    const { track } = await graphql<{ track: { competencyMatrix: { levels: unknown[]; rows: unknown[] } } }>(
+      server.url,
+      `
+        {
+          track(id: "software-engineer") {
+            competencyMatrix {
+              levels {
+                id
+              }
+              rows {
+                slug
+              }
+            }
+          }
+        }
+      `,
+    );
+    const { page, violations } = await openDashboard(allowed, 1);
+    try {
+      const matrix = page.frameLocator('iframe#matrix');
+      await matrix.locator('table.matrix').waitFor();
+      await expect(matrix.locator('table.matrix tbody tr').count()).resolves.toBe(
+        track.competencyMatrix.rows.length,
+      );
+      await expect(matrix.locator('table.matrix thead th[scope="col"]').count()).resolves.toBe(
+        track.competencyMatrix.levels.length + 1,
+      );
+      await expect(matrix.locator('.site-header, nav, form').count()).resolves.toBe(0);
+      // links leave the frame: the full explorer may not be framed
+      for (const target of await matrix
+        .locator('a')
+        .evaluateAll((all) => all.map((a) => a.getAttribute('target'))))
+        expect(target).toBe('_blank');
+
+      const level = page.frameLocator('iframe#level');
+      await expect(level.locator('h1').textContent()).resolves.toBe('Senior Software Engineer');
+      await expect(level.locator('section.competency').count()).resolves.toBeGreaterThan(0);
+
+      // the explorer's own page is refused even here: it allows only 'self'
+      expect(violations).toEqual([expect.stringMatching(/frame-ancestors 'self'"/)]);
+      await expect(page.frameLocator('iframe#explorer').locator('main#main').count()).resolves.toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('embeds in a dashboard on any other origin', () => {
+  it('are blocked by the browser under the CSP frame-ancestors', async () => {
+    const { page, violations } = await openDashboard(other, 3);
+    try {
+      expect(violations).toHaveLength(3);
+      expect(violations).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining(`frame-ancestors 'self' ${allowed.origin}`),
+          expect.stringContaining(`frame-ancestors 'self'"`),
+        ]),
+      );
+      for (const id of ['matrix', 'level', 'explorer']) {
+        await expect(page.frameLocator(`iframe#${id}`).locator('main#main').count()).resolves.toBe(0);
+      }
+      const urls = page
+        .frames()
+        .filter((f) => f !== page.mainFrame())
+        .map((f) => f.url());
+      expect(urls).toEqual([
+        'chrome-error://chromewebdata/',
+        'chrome-error://chromewebdata/',
+        'chrome-error://chromewebdata/',
+      ]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the framing headers', () => {
+  it("allow the configured origins on embeds and only 'self' on the explorer's pages", async () => {
+    const embed = await fetch(`${server.address}/embed/matrix?track=software-engineer`);
+    expect(embed.status).toBe(200);
+    expect(embed.headers.get('content-security-policy')).toContain(
+      `frame-ancestors 'self' ${allowed.origin}`,
+    );
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+
+    const page = await fetch(`${server.address}/matrix?track=software-engineer`);
+    expect(page.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'$/);
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+});
