@@ -39,6 +39,11 @@ const withVariables: [string, string, Record<string, unknown>][] = [
     { a: 'software-engineer/L1', b: 'site-reliability-engineer/L5' },
   ],
   [
+    'a date scalar under a directive',
+    'query V($x: Boolean!) { framework { version loadedAt @include(if: $x) tracks { id } } }',
+    { x: true },
+  ],
+  [
     'a filter',
     'query F($f: LevelFilter) { levels(filter: $f) { id impactRadius } }',
     { f: { impactRadius: { in: ['TEAM (5-10)', 'self'] } } },
