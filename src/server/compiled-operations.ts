@@ -1,6 +1,7 @@
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import type { ListSizes } from './cost';
 import { LIMITS } from './limits';
 
 /** A document Apollo has already answered without errors, compiled to JavaScript by graphql-jit. */
@@ -8,6 +9,8 @@ export interface CompiledOperation {
   readonly document: DocumentNode;
   readonly operationName: string | null;
   readonly compiled: CompiledQuery;
+  /** staticFieldBound per content version's list sizes, computed on first use. */
+  readonly bounds: WeakMap<ListSizes, number>;
 }
 
 /**
@@ -42,7 +45,8 @@ export class CompiledOperations {
     }
     const document = parse(query, { maxTokens: LIMITS.tokens });
     const compiled = compileQuery(this.schema, document, operationName ?? undefined);
-    if (isCompiledQuery(compiled)) this.compiled.set(k, { document, operationName, compiled });
+    if (isCompiledQuery(compiled))
+      this.compiled.set(k, { document, operationName, compiled, bounds: new WeakMap() });
   }
 
   get size(): number {

@@ -68,7 +68,8 @@ const SEGMENTS_PER_CHANGE = 40;
 /** Any list not in the table (a field added later) is costed as if this long. */
 const UNKNOWN_LIST = 50;
 
-function listSize(
+/** How long a list field can be; a search's limit, when not given, counts as the largest allowed. */
+export function listSizeOf(
   sizes: ListSizes,
   parent: string,
   field: GraphQLField<unknown, unknown>,
@@ -99,7 +100,7 @@ export function estimateFields(
 ): number {
   const estimator = ({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number => {
     const own = 1 + childComplexity;
-    return isListType(getNullableType(field.type)) ? own * listSize(sizes, type.name, field, args) : own;
+    return isListType(getNullableType(field.type)) ? own * listSizeOf(sizes, type.name, field, args) : own;
   };
   try {
     return getComplexity({

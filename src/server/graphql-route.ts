@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import type { GraphQLSchema } from 'graphql';
 import type { CompiledOperation, CompiledOperations } from './compiled-operations';
 import type { Config } from './config';
-import { estimateFields, listSizesFor } from './cost';
+import { listSizesFor } from './cost';
+import { staticFieldBound } from './static-cost';
 import { LIMITS } from './limits';
 import type { ContentStore } from './content-store';
 import type { Metrics } from './metrics';
@@ -109,11 +110,14 @@ export function graphqlRoute(deps: RouteDeps, log: Logger): RouteHandlerMethod {
       return null;
     const vars = (variables ?? {}) as Record<string, unknown>;
     try {
-      if (
-        estimateFields(schema, known.document, known.operationName, vars, listSizesFor(context.framework)) >
-        LIMITS.cost
-      )
-        return null;
+      const sizes = listSizesFor(context.framework);
+      let bound = known.bounds.get(sizes);
+      if (bound === undefined) {
+        bound = staticFieldBound(schema, known.document, known.operationName, sizes);
+        known.bounds.set(sizes, bound);
+      }
+      // over the bound for some variables: Apollo checks these ones exactly
+      if (bound > LIMITS.cost) return null;
       const result = await known.compiled.query(undefined, context, vars);
       if (result.errors?.length) return null;
       // the bytes Apollo's default stringifyResult would send
