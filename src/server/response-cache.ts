@@ -32,9 +32,16 @@ export function etagFor(key: string): string {
   return `"${createHash('sha1').update(key).digest('base64url')}"`;
 }
 
-/** Complete responses for repeated operations, bounded in bytes, emptied when the content changes. */
+/**
+ * Complete responses for repeated operations, bounded in bytes, emptied when the content changes.
+ * A response is kept the second time its key is seen: operations that never repeat (a value in the
+ * variables that changes every time) would otherwise fill the cache with answers nobody asks for
+ * again, and keep the garbage collector busy moving them.
+ */
 export class ResponseCache {
   private readonly lru: LRUCache<string, CachedResponse> | null;
+  /** ETags of answers seen once; an ETag is a short digest of the key. */
+  private readonly seenOnce = new LRUCache<string, true>({ max: 10_000 });
 
   constructor(maxBytes: number) {
     this.lru =
@@ -56,12 +63,18 @@ export class ResponseCache {
   }
 
   set(key: string, value: CachedResponse): void {
-    // an answer larger than the whole cache is not kept (lru-cache would refuse it anyway)
-    this.lru?.set(key, value);
+    if (!this.lru) return;
+    if (!this.seenOnce.has(value.etag)) {
+      this.seenOnce.set(value.etag, true);
+      return;
+    }
+    // an answer larger than the whole cache is not kept (lru-cache refuses it)
+    this.lru.set(key, value);
   }
 
   clear(): void {
     this.lru?.clear();
+    this.seenOnce.clear();
   }
 
   get size(): number {

@@ -97,9 +97,13 @@ describe('HTTP caching', () => {
     expect(a2.text).toBe(a1.text);
   });
 
-  it('answers repeated operations from the in-process cache', async () => {
+  it('answers repeated operations from the in-process cache, from their second answer on', async () => {
     const q = { query: '{ tracks { id name } }' };
+    const size = server.server.cache.size;
     await post(server.url, q);
+    expect(server.server.cache.size).toBe(size); // an answer seen once is not kept
+    await post(server.url, q);
+    expect(server.server.cache.size).toBe(size + 1);
     const before = await (await get('/metrics')).text();
     const hits = (text: string) =>
       Number(/response_cache_requests_total\{result="hit"\} (\d+)/.exec(text)?.[1] ?? 0);
