@@ -85,10 +85,15 @@ export async function buildServer(
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    handler: graphqlRoute(
-      { apollo, schema, compiled: new CompiledOperations(schema), store, cache, metrics, config },
-      log,
-    ),
+    handler: graphqlRoute({
+      apollo,
+      schema,
+      compiled: new CompiledOperations(schema),
+      store,
+      cache,
+      metrics,
+      config,
+    }),
   });
   app.route({
     url: '/graphql',

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 
-/** A complete answer, kept as the bytes that were sent. */
+/** A complete answer, kept as the bytes that were sent: encoded once, written as they are. */
 export interface CachedResponse {
-  readonly body: string;
+  readonly body: Buffer;
   readonly etag: string;
   readonly contentType: string;
 }
@@ -48,8 +48,8 @@ export class ResponseCache {
       maxBytes > 0
         ? new LRUCache<string, CachedResponse>({
             maxSize: maxBytes,
-            // a JS string's size in memory is about two bytes a character, plus the key
-            sizeCalculation: (value, key) => 2 * (value.body.length + key.length) + 200,
+            // the body's bytes, the key (two bytes a character) and the entry's own overhead
+            sizeCalculation: (value, key) => value.body.length + 2 * key.length + 200,
           })
         : null;
   }
