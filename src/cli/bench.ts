@@ -22,6 +22,7 @@
  *   npm run bench -- --targets shipped,mercurius
  *   npm run bench -- --no-build         reuse dist/ as it is
  *   npm run bench -- --profile          CPU profile of the shipped server under unique full-level load
+ *                                       (or the first of --only and --mode: --profile --only tiny --mode repeated)
  *
  * BENCH_WARMUP, BENCH_DURATION (seconds), BENCH_ROUNDS and BENCH_CONNECTIONS override the defaults;
  * BENCH_PROFILE_SECONDS the length of --profile's load.
@@ -170,6 +171,8 @@ interface Options {
   readonly rounds: number;
   readonly connections: number;
   readonly profileSec: number;
+  readonly profileOp: Operation;
+  readonly profileMode: Mode;
 }
 
 class UsageError extends Error {}
@@ -202,8 +205,8 @@ function parseOptions(argv: readonly string[]): Options {
   let quick = false;
   let build = true;
   let profile = false;
-  let only: OpName[] = [...OP_NAMES];
-  let modes: Mode[] = [...MODES];
+  let only: OpName[] | null = null;
+  let modes: Mode[] | null = null;
   let targets: TargetId[] = [...TARGET_IDS];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -226,10 +229,13 @@ function parseOptions(argv: readonly string[]): Options {
     quick,
     build,
     profile,
-    ops: OPERATIONS.filter((o) => only.includes(o.name)),
-    modes: MODES.filter((m) => modes.includes(m)),
+    ops: OPERATIONS.filter((o) => (only ?? OP_NAMES).includes(o.name)),
+    modes: MODES.filter((m) => (modes ?? MODES).includes(m)),
+    // --profile takes the first --only and --mode given, else the full level, unique
+    profileOp: OPERATIONS.find((o) => o.name === (only?.[0] ?? 'level'))!,
+    profileMode: modes?.[0] ?? 'unique',
     targets: TARGET_IDS.filter((t) => targets.includes(t)),
-    warmupSec: envNumber('BENCH_WARMUP', quick ? 0.5 : 2, 0, 60),
+    warmupSec: envNumber('BENCH_WARMUP', quick ? 0.5 : 1.5, 0, 60),
     durationSec: envNumber('BENCH_DURATION', quick ? 1 : 4, 0.5, 120),
     rounds: Math.round(envNumber('BENCH_ROUNDS', quick ? 1 : 3, 1, 20)),
     connections: Math.round(envNumber('BENCH_CONNECTIONS', 10, 1, 200)),
@@ -737,6 +743,8 @@ function median(xs: readonly number[]): number {
 const OTHER_CPU_WARNING = 0.25;
 /** Measurements repeated at most this many times when other processes were busy (see retryBudgetSec). */
 const MAX_RETRIES = 2;
+/** …and all the repeats together take at most this fraction of the planned load time. */
+const RETRY_BUDGET = 0.1;
 
 const busy = (cpu: CpuUse): boolean => (cpu.otherCores ?? 0) > OTHER_CPU_WARNING;
 
@@ -820,7 +828,17 @@ function machine(): Record<string, unknown> {
   };
 }
 
-function gitState(): { commit: string | null; dirty: boolean | null } {
+interface GitState {
+  readonly commit: string | null;
+  /** Tracked files that differed from the commit when the run started (none: a clean tree). */
+  readonly changedFiles: string[] | null;
+  /** Whether this run built dist/; with --no-build the numbers belong to whatever dist/ holds. */
+  readonly built: boolean;
+  /** When dist/main.js was written. */
+  distBuiltAt: string | null;
+}
+
+function gitState(built: boolean): GitState {
   // read-only: which commit the numbers belong to
   const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8', timeout: 5000 });
   const status = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], {
@@ -828,9 +846,23 @@ function gitState(): { commit: string | null; dirty: boolean | null } {
     encoding: 'utf8',
     timeout: 5000,
   });
+  let distBuiltAt: string | null = null;
+  try {
+    distBuiltAt = statSync(join(ROOT, 'dist', 'main.js')).mtime.toISOString();
+  } catch {
+    // no build yet
+  }
   return {
     commit: head.status === 0 ? head.stdout.trim() : null,
-    dirty: status.status === 0 ? status.stdout.trim() !== '' : null,
+    changedFiles:
+      status.status === 0
+        ? status.stdout
+            .split('\n')
+            .map((l) => l.slice(3).trim())
+            .filter(Boolean)
+        : null,
+    built,
+    distBuiltAt,
   };
 }
 
@@ -852,7 +884,7 @@ function writeResults(name: string, data: unknown): string[] {
 // ---------------------------------------------------------------------------------------------
 // The benchmark
 
-async function benchmark(options: Options, tmp: string): Promise<void> {
+async function benchmark(options: Options, tmp: string, git: GitState): Promise<void> {
   const { ops, modes, targets, warmupSec, durationSec, rounds, connections } = options;
   const started = new Date();
   const runs = ops.length * modes.length * targets.length;
@@ -953,8 +985,8 @@ async function benchmark(options: Options, tmp: string): Promise<void> {
     // 4. load
     const cells: Cell[] = [];
     const loadStarted = Date.now();
-    // repeats of noisy runs may add at most a quarter of the planned load time
-    let retryBudgetSec = 0.25 * estimate;
+    // repeats of noisy runs may add at most a tenth of the planned load time
+    let retryBudgetSec = RETRY_BUDGET * estimate;
     for (const op of ops) {
       for (const mode of modes) {
         const label = `${op.name}/${mode}`;
@@ -1159,13 +1191,13 @@ async function benchmark(options: Options, tmp: string): Promise<void> {
       quick: options.quick,
       config: { warmupSec, durationSec, rounds, connections, ops: ops.map((o) => o.name), modes, targets },
       machine: m,
-      git: gitState(),
+      git,
       method: [
         'Each target is its own process, started from compiled JavaScript (dist/main.js; dist/bench/targets/*.js).',
         'Load: autocannon in a separate process, POST JSON, keep-alive, one target under load at a time.',
         'Per operation and mode: a warm-up per target, then rounds visiting every target in a rotating order.',
         'req/s, p50 and p99 are medians over the rounds; latency is measured per response in microseconds.',
-        'CPU from /proc per run; a run where other processes used > 0.25 cores is repeated (at most twice, within a quarter of the planned time), keeping the quietest attempt.',
+        'CPU from /proc per run; a run where other processes used > 0.25 cores is repeated (at most twice, within a tenth of the planned time), keeping the quietest attempt.',
         'Peak RSS: VmHWM of the target, reset (clear_refs 5) before each run, max over the rounds; startupPeakMb is before any load.',
         'Unique: the operation plus `nonce: level(id: $nonce) { id }` with a new $nonce every request (answers null).',
         'The ceiling answers unique operations with one representative response recorded from this server.',
@@ -1197,10 +1229,12 @@ async function benchmark(options: Options, tmp: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// --profile: where the shipped server's time goes under unique full-level load
+// --profile: where the shipped server's time goes, by default under unique full-level load
 
 async function profile(options: Options, tmp: string): Promise<void> {
-  const op = OPERATIONS.find((o) => o.name === 'level')!;
+  const op = options.profileOp;
+  const mode = options.profileMode;
+  const name = `${op.name}-${mode}`;
   const profileDir = join(tmp, 'profile');
   mkdirSync(profileDir);
   const loader = new LoadGenerator();
@@ -1208,18 +1242,14 @@ async function profile(options: Options, tmp: string): Promise<void> {
   let window = '';
   try {
     shipped = await startTarget('shipped', tmp, bodyOf(op, 'repeated'), {
-      nodeArgs: [
-        '--cpu-prof',
-        `--cpu-prof-dir=${profileDir}`,
-        '--cpu-prof-name=shipped-level-unique.cpuprofile',
-      ],
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=shipped-${name}.cpuprofile`],
     });
     console.log(
-      `\nprofiling this server (pid ${shipped.pid}) under ${options.profileSec} s of level/unique load ` +
+      `\nprofiling this server (pid ${shipped.pid}) under ${options.profileSec} s of ${op.name}/${mode} load ` +
         `after ${options.warmupSec} s of warm-up (not in the summary)`,
     );
     if (options.warmupSec > 0) {
-      await loadOnce(loader, shipped, op, 'unique', options.warmupSec, options.connections, 'profile-warmup');
+      await loadOnce(loader, shipped, op, mode, options.warmupSec, options.connections, 'profile-warmup');
     }
     // the same clock as V8's profile timestamps (CLOCK_MONOTONIC), in microseconds
     const fromUs = process.hrtime.bigint() / 1000n;
@@ -1227,7 +1257,7 @@ async function profile(options: Options, tmp: string): Promise<void> {
       loader,
       shipped,
       op,
-      'unique',
+      mode,
       options.profileSec,
       options.connections,
       'profile',
@@ -1242,10 +1272,10 @@ async function profile(options: Options, tmp: string): Promise<void> {
     if (shipped) await stopChild(shipped.child);
     await loader.close();
   }
-  const written = join(profileDir, 'shipped-level-unique.cpuprofile');
+  const written = join(profileDir, `shipped-${name}.cpuprofile`);
   if (!existsSync(written)) throw new Error(`no profile was written in ${profileDir}`);
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const kept = join(RESULTS_DIR, 'shipped-level-unique.cpuprofile');
+  const kept = join(RESULTS_DIR, `shipped-${name}.cpuprofile`);
   writeFileSync(kept, readFileSync(written));
   const summary = spawnSync(
     process.execPath,
@@ -1257,18 +1287,18 @@ async function profile(options: Options, tmp: string): Promise<void> {
       '--root',
       ROOT,
       '--json',
-      join(RESULTS_DIR, 'profile-summary.json'),
+      join(RESULTS_DIR, `profile-${name}.json`),
       '--window',
       window,
     ],
     { cwd: ROOT, encoding: 'utf8', timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
   );
   if (summary.status !== 0) throw new Error(`profile-summary failed: ${summary.stderr}`);
-  writeFileSync(join(RESULTS_DIR, 'profile-summary.txt'), summary.stdout);
+  writeFileSync(join(RESULTS_DIR, `profile-${name}.txt`), summary.stdout);
   console.log(`\n${summary.stdout}`);
   console.log(
     `profile: ${relative(ROOT, kept)} (${(statSync(kept).size / 1024 / 1024).toFixed(1)} MB, not committed), ` +
-      `summary: bench/results/profile-summary.{txt,json}`,
+      `summary: bench/results/profile-${name}.{txt,json}`,
   );
 }
 
@@ -1283,7 +1313,10 @@ async function main(): Promise<void> {
     process.exit(error.message ? 2 : 0);
   }
   const started = Date.now();
+  // the commit the build is made from (the tree may move on while the benchmark runs)
+  const git = gitState(options.build);
   if (options.build) build();
+  if (options.build) git.distBuiltAt = statSync(join(ROOT, 'dist', 'main.js')).mtime.toISOString();
   const tmp = mkdtempSync(join(os.tmpdir(), 'cfa-bench-'));
   // a bound on the whole run, whatever happens: twice the planned load plus five minutes
   const planned = options.profile
@@ -1303,7 +1336,7 @@ async function main(): Promise<void> {
   watchdog.unref();
   try {
     if (options.profile) await profile(options, tmp);
-    else await benchmark(options, tmp);
+    else await benchmark(options, tmp, git);
   } finally {
     clearTimeout(watchdog);
     rmSync(tmp, { recursive: true, force: true });
