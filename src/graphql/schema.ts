@@ -8,9 +8,12 @@ import { FrameworkResolver } from './framework.resolver';
 import { LevelResolver } from './level.resolver';
 import { SearchResolver } from './search.resolver';
 import { TrackResolver } from './track.resolver';
+import { callPlainResolversDirectly } from './direct-resolvers';
 import { validateArgs } from './validate-args';
 
 let built: GraphQLSchema | undefined;
+/** The fields whose resolver methods are called without type-graphql's wrapper. */
+export let directlyCalled: readonly string[] = [];
 
 /**
  * The executable schema; built once per process because type-graphql's metadata is global.
@@ -18,23 +21,26 @@ let built: GraphQLSchema | undefined;
  * so they get no per-field wrapper and an executor (graphql-jit) can read them directly.
  */
 export function buildFrameworkSchema(): GraphQLSchema {
-  built ??= buildSchemaSync({
-    resolvers: [
-      FrameworkResolver,
-      TrackResolver,
-      LevelResolver,
-      CompetencyResolver,
-      ExpectationResolver,
-      ExampleResolver,
-      DiffResolver,
-      SearchResolver,
-    ],
+  if (built) return built;
+  const resolvers = [
+    FrameworkResolver,
+    TrackResolver,
+    LevelResolver,
+    CompetencyResolver,
+    ExpectationResolver,
+    ExampleResolver,
+    DiffResolver,
+    SearchResolver,
+  ] as const;
+  built = buildSchemaSync({
+    resolvers,
     // the contract names the scalar DateTime; graphql-scalars' resolver carries exactly that name
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: true,
     validateFn: validateArgs,
     emitSchemaFile: false,
   });
+  directlyCalled = callPlainResolversDirectly(built, resolvers);
   // type-graphql has no decorator for the root type's description
   built.getQueryType()!.description =
     'Look up, filter, diff and search the career framework. Every answer comes from one content version.';
