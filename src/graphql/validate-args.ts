@@ -1,4 +1,4 @@
-import { validate, type ValidationError } from 'class-validator';
+import { getMetadataStorage, validateSync, ValidationTypes, type ValidationError } from 'class-validator';
 import { GraphQLError } from 'graphql';
 import type { ValidatorFn } from 'type-graphql';
 
@@ -30,13 +30,32 @@ function flatten(errors: readonly ValidationError[], prefix = ''): Violation[] {
   });
 }
 
+const constrained = new Map<unknown, boolean>();
+
+/** Whether a class carries any rule beyond @IsOptional; a class without one has nothing to check. */
+function hasConstraints(target: unknown): boolean {
+  let known = constrained.get(target);
+  if (known === undefined) {
+    const rules = getMetadataStorage().getTargetValidationMetadatas(
+      target as new () => object,
+      '',
+      true,
+      false,
+    );
+    known = rules.some((rule) => rule.type !== ValidationTypes.CONDITIONAL_VALIDATION);
+    constrained.set(target, known);
+  }
+  return known;
+}
+
 /**
  * class-validator on every argument class, but with an error that names the argument:
  * type-graphql's own says only "Argument Validation Error".
  */
-export const validateArgs: ValidatorFn = async (value) => {
-  if (value === null || typeof value !== 'object') return;
-  const errors = await validate(value as object, { skipMissingProperties: true, forbidUnknownValues: false });
+export const validateArgs: ValidatorFn = (value) => {
+  if (value === null || typeof value !== 'object' || !hasConstraints(value.constructor)) return;
+  // every rule here is synchronous, so the synchronous validator spares a promise per argument
+  const errors = validateSync(value as object, { skipMissingProperties: true, forbidUnknownValues: false });
   if (errors.length === 0) return;
   const violations = flatten(errors);
   const text = violations.map((v) => `"${v.argument}": ${v.constraints.join('; ')}`).join(', ');
