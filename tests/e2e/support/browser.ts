@@ -7,6 +7,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Headless chromium with nothing that reaches the network on its own. */
 export function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    // say what to do instead of playwright's long "executable doesn't exist" trace
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: run \`apt-get install chromium\` (as .ci/run does) or set CHROMIUM_PATH.`,
+    );
+  }
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
