@@ -91,14 +91,9 @@ export function graphqlRoute(deps: RouteDeps): RouteHandlerMethod {
     const query = typeof params?.query === 'string' && params.extensions === undefined ? params.query : null;
     const key =
       query === null ? null : responseKey(framework.version, query, params!.variables, params!.operationName);
-    const context: RequestContext = {
-      framework,
-      requestId: String(request.id),
-      log: request.log,
-      errorCodes: [],
-    };
+    const csrfOk = passesCsrfRule(request);
 
-    if (query !== null && key !== null && passesCsrfRule(request)) {
+    if (query !== null && key !== null && csrfOk) {
       const ifNoneMatch = request.headers['if-none-match'];
       if (request.method === 'GET' && ifNoneMatch !== undefined) {
         const etag = etagFor(key);
@@ -114,6 +109,16 @@ export function graphqlRoute(deps: RouteDeps): RouteHandlerMethod {
         cacheHeaders(reply, request.method, hit.etag, config.cacheMaxAge);
         return finish(reply.code(200).type(hit.contentType).send(hit.body), operationName, 'hit', started);
       }
+    }
+
+    // only requests the cache could not answer get a context
+    const context: RequestContext = {
+      framework,
+      requestId: String(request.id),
+      log: request.log,
+      errorCodes: [],
+    };
+    if (query !== null && key !== null && csrfOk) {
       const known = compiled.get(query, operationName);
       const body = known ? await runCompiled(known, params!.variables, context) : null;
       if (body !== null)

@@ -1,10 +1,23 @@
 import type { Logger } from 'pino';
 import { flushLogs } from './logger';
-import { formatProblem } from '../content/problem';
+import { formatProblem, type ContentProblem } from '../content/problem';
+import type { Framework } from '../domain/framework';
 import type { Server } from './app';
 import type { Config } from './config';
 import type { ContentStore, ReloadOutcome } from './content-store';
 import type { Metrics } from './metrics';
+
+/** Logs the warnings of content that loaded and publishes its version and load time as metrics. */
+export function recordLoad(
+  log: Logger,
+  metrics: Metrics,
+  framework: Framework,
+  warnings: readonly ContentProblem[],
+  durationMs: number,
+): void {
+  for (const w of warnings) log.warn({ problem: w }, formatProblem(w));
+  metrics.contentLoaded(framework.version, framework.loadedAt, durationMs);
+}
 
 /** Logs a reload and feeds the metrics and the response cache; used for SIGHUP and file changes. */
 export function reloadReporter(log: Logger, metrics: Metrics, server: () => Server | undefined) {
@@ -12,8 +25,7 @@ export function reloadReporter(log: Logger, metrics: Metrics, server: () => Serv
     metrics.reloaded(outcome.ok);
     if (outcome.ok) {
       server()?.cache.clear();
-      metrics.contentLoaded(outcome.framework.version, outcome.framework.loadedAt, outcome.durationMs);
-      for (const w of outcome.warnings) log.warn({ problem: w }, formatProblem(w));
+      recordLoad(log, metrics, outcome.framework, outcome.warnings, outcome.durationMs);
       log.info(
         { reason, contentVersion: outcome.framework.version, ms: Math.round(outcome.durationMs) },
         'content reloaded',

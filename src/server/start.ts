@@ -1,10 +1,9 @@
 import type { Logger } from 'pino';
 import type { ContentProblem } from '../content/problem';
-import { formatProblem } from '../content/problem';
 import { buildServer, type Server } from './app';
 import type { Config } from './config';
 import { ContentStore } from './content-store';
-import { reloadReporter } from './lifecycle';
+import { recordLoad, reloadReporter } from './lifecycle';
 import { Metrics } from './metrics';
 
 /** A listening server and the parts main.ts and tests drive. */
@@ -32,10 +31,7 @@ export async function startServer(
     return { ok: false, problems: opened.outcome.ok ? [] : opened.outcome.problems };
   }
   const { store, outcome } = opened;
-  if (outcome.ok) {
-    for (const w of outcome.warnings) log.warn({ problem: w }, formatProblem(w));
-    metrics.contentLoaded(outcome.framework.version, outcome.framework.loadedAt, outcome.durationMs);
-  }
+  if (outcome.ok) recordLoad(log, metrics, outcome.framework, outcome.warnings, outcome.durationMs);
   const server = await buildServer(config, store, metrics, log);
   built.server = server;
   if (config.contentWatch) store.watch();
