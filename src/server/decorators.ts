@@ -1,0 +1,20 @@
+import type { Config } from './config';
+import type { ContentStore } from './content-store';
+import type { Metrics } from './metrics';
+
+/** What /readyz needs to know beyond the content: whether the server is draining. */
+export interface Readiness {
+  draining: boolean;
+}
+
+// The services every plugin shares, as Fastify decorators set once by buildApp.
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The validated configuration. */
+    readonly config: Config;
+    /** The content being served; `store.current` is read once per request. */
+    readonly store: ContentStore;
+    readonly metrics: Metrics;
+    readonly readiness: Readiness;
+  }
+}
