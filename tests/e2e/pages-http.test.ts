@@ -1,5 +1,5 @@
 import type { CompetencyMatrix } from '../../src/domain/matrix';
-import { csvField, matrixCsv, neutraliseFormula } from '../../src/explorer/matrix-csv';
+import { csvField, matrixCsv, neutraliseFormula } from '../../src/explorer/server/csv';
 import { startTestServer, type TestServer } from '../support/server';
 import { ensureExplorerBuilt } from './support/build';
 import { graphql } from './support/graphql';

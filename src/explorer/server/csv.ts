@@ -1,4 +1,4 @@
-import type { CompetencyMatrix } from '../domain/matrix';
+import type { CompetencyMatrix } from '../../domain/matrix';
 
 /**
  * Spreadsheets run a cell that starts with one of these as a formula (tab and CR because some strip
@@ -11,9 +11,13 @@ export function neutraliseFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF, with its quotes doubled. */
+/**
+ * One RFC 4180 field: quoted when it holds a comma, a semicolon, a quote, CR or LF, with its quotes
+ * doubled. Semicolons are not special to RFC 4180, but spreadsheets in locales whose decimal mark is a
+ * comma split on them; unquoted, `a;=1+2` would become a second cell that starts a formula.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return /[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** The header of a level's column: its code and its title, as the level file's heading writes them. */

@@ -1,4 +1,4 @@
-import type { ShellKind } from './shell';
+import type { ShellKind } from './pages';
 
 // Everything the pages load comes from this server; no inline code, no plugins, no foreign forms.
 const BASE_POLICY = [

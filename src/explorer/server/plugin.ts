@@ -1,0 +1,132 @@
+import path from 'node:path';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { competencyMatrix } from '../../domain/matrix';
+// for its augmentation of FastifyInstance with the shared services (app.config, app.store)
+import '../../server/decorators';
+import { sendError } from '../../server/error-codes';
+import { etagMatches } from '../../server/etag';
+import { loadAssets, type Asset } from './assets';
+import { matrixCsv } from './csv';
+import { pageHeaders } from './headers';
+import { renderShell, type ShellKind } from './pages';
+
+/**
+ * Where `node scripts/build-explorer.js` writes the browser code. This file is three levels below the
+ * repository both as src/explorer/server/*.ts (tsx, ts-jest) and as dist/explorer/server/*.js, so one
+ * path serves both (`..` alone would find the unbuilt src/explorer/public when run from src).
+ */
+export const EXPLORER_ASSET_DIR = path.resolve(__dirname, '..', '..', '..', 'dist', 'explorer', 'public');
+
+/** The explorer's URLs; each answers the same shell and the modules render the page from the URL. */
+export const EXPLORER_PAGES: Readonly<Record<string, ShellKind>> = {
+  '/': 'page',
+  '/level': 'page',
+  '/diff': 'page',
+  '/search': 'page',
+  '/matrix': 'page',
+  '/embed/matrix': 'embed',
+  '/embed/level': 'embed',
+};
+
+/** Options of {@link explorerPlugin}. */
+export interface ExplorerOptions {
+  /** The built browser code; {@link EXPLORER_ASSET_DIR} unless a test points elsewhere. */
+  assetDir?: string;
+}
+
+/**
+ * The framework explorer, embeds and CSV export (issue 6), served by the API's own server. Reads the
+ * shared services from the `config` and `store` decorators.
+ */
+export const explorerPlugin: FastifyPluginAsync<ExplorerOptions> = async (app, options) => {
+  const assetDir = options.assetDir ?? EXPLORER_ASSET_DIR;
+  const { config } = app;
+  const assets = loadAssets(assetDir);
+  if (assets) {
+    // served from memory rather than with @fastify/static: its ESM-only dependency (content-disposition 3)
+    // cannot be loaded by jest on Node 20, which would take every server test down with it
+    app.get<{ Params: { '*': string } }>(`${assets.base}/*`, async (request, reply) => {
+      const asset = assets.files.get(request.params['*']);
+      if (!asset) return reply.callNotFound();
+      return sendAsset(request, reply, asset, config.production);
+    });
+  } else {
+    app.log.warn(
+      { assetDir },
+      'the explorer is not built, so / and the other explorer pages answer 503: run `npm run build`',
+    );
+  }
+
+  const shells = {
+    page: assets ? renderShell(assets, 'page') : null,
+    embed: assets ? renderShell(assets, 'embed') : null,
+  };
+  const headers = {
+    page: pageHeaders('page', config.frameAncestors),
+    embed: pageHeaders('embed', config.frameAncestors),
+  };
+  for (const [url, kind] of Object.entries(EXPLORER_PAGES)) {
+    app.get(url, async (_request, reply) => {
+      const html = shells[kind];
+      if (html === null) {
+        return sendError(
+          reply,
+          'EXPLORER_NOT_BUILT',
+          'The explorer has not been built on this server; the GraphQL API at /graphql works without it.',
+        );
+      }
+      return reply.headers(headers[kind]).send(html);
+    });
+  }
+
+  app.get<{ Params: { file: string } }>('/export/:file', async (request, reply) => exportCsv(request, reply));
+};
+
+function sendAsset(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  asset: Asset,
+  production: boolean,
+): FastifyReply {
+  // the prefix holds the content hash, so a file under it never changes; in development a running
+  // server keeps its prefix while the files are rebuilt, so the browser must revalidate
+  reply
+    .header('cache-control', production ? 'public, max-age=31536000, immutable' : 'no-cache')
+    .header('etag', asset.etag)
+    .header('vary', 'accept-encoding')
+    .header('x-content-type-options', 'nosniff');
+  if (etagMatches(request.headers['if-none-match'], asset.etag)) return reply.code(304).send();
+  reply.header('content-type', asset.contentType);
+  const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  if (asset.gzip && acceptsGzip) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+  return reply.send(asset.body);
+}
+
+/** GET /export/<track>.csv: the track's competency matrix, computed from the content being served. */
+function exportCsv(request: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply): FastifyReply {
+  const framework = request.server.store.current;
+  const id = /^(.+)\.csv$/.exec(request.params.file)?.[1];
+  const track = id === undefined ? null : framework.track(id);
+  if (!track) {
+    const known = framework.tracks.map((t) => `/export/${t.id}.csv`).join(', ');
+    return sendError(
+      reply,
+      'NOT_FOUND',
+      `No track to export at ${request.url.split('?')[0]}; the exports are ${known}`,
+    );
+  }
+  // the content version decides the file, so it is the validator
+  const etag = `"csv-${framework.version}-${track.id}"`;
+  reply
+    .header('etag', etag)
+    .header('cache-control', 'no-cache')
+    .header('x-content-version', framework.version);
+  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  // track ids are folder names the loader has checked; the filter keeps the header safe regardless
+  const filename = `${track.id.replace(/[^A-Za-z0-9._-]/g, '_')}.csv`;
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('x-content-type-options', 'nosniff')
+    .send(matrixCsv(competencyMatrix(framework, track)));
+}
