@@ -9,7 +9,7 @@ import {
   type TrackSummary,
 } from './queries.js';
 import { competencyAnchor, csvHref, diffHref, levelHref, matrixHref } from './routes.js';
-import { closestIds } from './suggest.js';
+import { closestIds } from './closest-ids.js';
 import type { Rendered, ViewContext } from './view.js';
 
 /** /level?id=… (and /embed/level): one level with its statement, attributes and competencies. */

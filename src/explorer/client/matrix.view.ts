@@ -3,7 +3,7 @@ import { h, srOnly } from './dom.js';
 import { request } from './graphql.client.js';
 import { MATRIX, type MatrixResult, type MatrixRow, type TrackMatrix } from './queries.js';
 import { csvHref, levelHref, matrixHref } from './routes.js';
-import { closestIds } from './suggest.js';
+import { closestIds } from './closest-ids.js';
 import type { Rendered, ViewContext } from './view.js';
 
 /** /matrix?track=… (and /embed/matrix): competencies as rows, levels as columns. */
