@@ -4,6 +4,8 @@ const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'src/explorer/public/**'] },
+  // the benchmark's compiled targets and load worker, built by npm run bench
+  { ignores: ['bench/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,10 +8,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadContent } from '../content/load';
-import { diffLevels } from '../domain/diff';
-import type { Level } from '../domain/entities';
-import { Framework, type CompetencyDraft, type LevelDraft } from '../domain/framework';
+import { loadContent } from '../../src/content/load';
+import { diffLevels } from '../../src/domain/diff';
+import type { Level } from '../../src/domain/entities';
+import { Framework, type CompetencyDraft, type LevelDraft } from '../../src/domain/framework';
 import { ADJECTIVES, ENDINGS, OBJECTS, SUBJECTS, VERBS, random } from './synthetic-text';
 
 const SIZES = [10, 100, 1000];

@@ -2,9 +2,9 @@
  * Summarises a V8 .cpuprofile (node --cpu-prof): self time by function and by package, and total
  * (inclusive) time by function, so the hot spots are readable without opening DevTools.
  *
- *   node dist/bench/profile-summary.js <file.cpuprofile> [--top N] [--json out.json] [--root <repo>]
- *                                      [--window <fromUs>:<toUs>]
- *   npx tsx bench/profile-summary.ts <file.cpuprofile>
+ *   node bench/dist/http/profile-summary.js <file.cpuprofile> [--top N] [--json out.json] [--root <repo>]
+ *                                           [--window <fromUs>:<toUs>]
+ *   npx tsx bench/http/profile-summary.ts <file.cpuprofile>
  *
  * Self time of a sample is the time until the next sample (V8's timeDeltas). Packages are the
  * node_modules folder a function's script is in, `app: <folder>` for this repository's own code
@@ -238,8 +238,8 @@ function main(argv: string[]): void {
   let top = 15;
   let json: string | undefined;
   let window: Window | undefined;
-  let root = resolve(__dirname, '..');
-  if (root.endsWith('/dist')) root = resolve(root, '..');
+  // bench/http/ when run with tsx, bench/dist/http/ when compiled
+  let root = resolve(__dirname, __dirname.includes('/bench/dist/') ? '../../..' : '../..');
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--top') top = Math.max(1, Math.min(200, Number(argv[++i]) || 15));

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadContentReport } from '../content/load';
+import { loadContentReport } from '../../src/content/load';
 import { ADJECTIVES, ENDINGS, OBJECTS, SUBJECTS, VERBS, random } from './synthetic-text';
 
 const SIZES = [1000, 5000];
