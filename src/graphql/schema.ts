@@ -8,12 +8,9 @@ import { FrameworkResolver } from './framework.resolver';
 import { LevelResolver } from './level.resolver';
 import { SearchResolver } from './search.resolver';
 import { TrackResolver } from './track.resolver';
-import { callPlainResolversDirectly } from './direct-resolvers';
 import { validateArgs } from './validate-args';
 
 let built: GraphQLSchema | undefined;
-/** The fields whose resolver methods are called without type-graphql's wrapper. */
-export let directlyCalled: readonly string[] = [];
 
 /**
  * The executable schema; built once per process because type-graphql's metadata is global.
@@ -40,7 +37,6 @@ export function buildFrameworkSchema(): GraphQLSchema {
     validateFn: validateArgs,
     emitSchemaFile: false,
   });
-  directlyCalled = callPlainResolversDirectly(built, resolvers);
   // type-graphql has no decorator for the root type's description
   built.getQueryType()!.description =
     'Look up, filter, diff and search the career framework. Every answer comes from one content version.';

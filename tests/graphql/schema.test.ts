@@ -10,7 +10,7 @@ import {
   isIntrospectionType,
   isSpecifiedScalarType,
 } from 'graphql';
-import { buildFrameworkSchema, directlyCalled, printFrameworkSchema } from '../../src/graphql/schema';
+import { buildFrameworkSchema, printFrameworkSchema } from '../../src/graphql/schema';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -44,22 +44,5 @@ describe('schema.graphql', () => {
       }
     }
     expect(missing).toEqual([]);
-  });
-});
-
-describe('resolver wiring', () => {
-  it('calls @Root/@Ctx-only field resolvers directly and leaves those with arguments to type-graphql', () => {
-    buildFrameworkSchema();
-    expect(directlyCalled).toEqual(
-      expect.arrayContaining([
-        'Level.track',
-        'Level.previous',
-        'Competency.level',
-        'Expectation.level',
-        'Example.competency',
-      ]),
-    );
-    for (const withArguments of ['Level.competency', 'Level.attribute', 'Track.levels', 'Track.level'])
-      expect(directlyCalled).not.toContain(withArguments);
   });
 });
