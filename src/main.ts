@@ -26,8 +26,8 @@ async function main(): Promise<void> {
     flushLogs();
     process.exit(1);
   }
-  const { server, store, address } = result.running;
-  handleSignals(server, store, config, log);
+  const { app, store, address } = result.running;
+  handleSignals(app, store, config, log);
   const framework = store.current;
   log.info(
     {

@@ -2,39 +2,38 @@ import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { buildFrameworkSchema } from '../graphql/schema';
-import { createApollo } from './apollo';
-import { CompiledOperations } from './compiled-operations';
-import { listSizesFor } from './cost';
+import { explorerPlugin } from '../explorer/server/plugin';
 import type { Config } from './config';
 import type { ContentStore } from './content-store';
-import { graphqlRoute } from './graphql-route';
-import { errorBody, registerErrorHandlers } from './http-errors';
+import type { Readiness } from './decorators';
 import { LIMITS } from './limits';
 import type { Metrics } from './metrics';
-import { registerExplorerRoutes } from './explorer-routes';
-import { registerOpsRoutes, type Readiness } from './ops-routes';
-import { ResponseCache } from './response-cache';
+import { errorsPlugin } from './plugins/errors';
+import { graphqlPlugin, type GraphQLPluginOptions } from './plugins/graphql';
+import { opsPlugin } from './plugins/ops';
+import { responseCachePlugin } from './plugins/response-cache';
 
-/** Everything a running server is made of, for main.ts and tests to drive. */
-export interface Server {
-  readonly app: FastifyInstance;
-  readonly cache: ResponseCache;
-  readonly readiness: Readiness;
+/** The services an app is built from; each becomes a Fastify decorator that every plugin reads. */
+export interface AppServices {
+  readonly config: Config;
+  readonly store: ContentStore;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  /** Tests turn the fast paths off to compare the answers with Apollo's alone. */
+  readonly graphql?: GraphQLPluginOptions & { readonly responseCache?: boolean };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** A server ready to listen: Fastify hosting Apollo and the operations endpoints. */
-export async function buildServer(
-  config: Config,
-  store: ContentStore,
-  metrics: Metrics,
-  log: Logger,
-): Promise<Server> {
+/**
+ * The whole HTTP application, ready for `app.inject()` or `app.listen()`: one plugin per feature.
+ * Listening and signals are start.ts's.
+ */
+export async function buildApp(services: AppServices): Promise<FastifyInstance> {
+  const { config, store, metrics, log } = services;
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
-    // one access line per request, written in onResponse, instead of Fastify's two
+    // one access line per request, written by the errors plugin, instead of Fastify's two
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: LIMITS.bodyBytes,
     requestIdHeader: false,
@@ -44,25 +43,13 @@ export async function buildServer(
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  const cache = new ResponseCache(config.responseCacheBytes);
   const readiness: Readiness = { draining: false };
+  app.decorate('config', config);
+  app.decorate('store', store);
+  app.decorate('metrics', metrics);
+  app.decorate('readiness', readiness);
 
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      {
-        method: request.method,
-        url: request.url.split('?')[0],
-        status: reply.statusCode,
-        ms: Number(reply.elapsedTime.toFixed(2)),
-      },
-      'request',
-    );
-  });
-  registerErrorHandlers(app, LIMITS.bodyBytes);
+  await app.register(errorsPlugin);
   if (config.corsOrigins === '*' || config.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins],
@@ -78,39 +65,12 @@ export async function buildServer(
       maxAge: 600,
     });
   }
-
-  const schema = buildFrameworkSchema();
-  const apollo = createApollo(schema, config, app, () => listSizesFor(store.current));
-  await apollo.start();
-  app.route({
-    url: '/graphql',
-    method: ['GET', 'POST', 'OPTIONS'],
-    handler: graphqlRoute({
-      apollo,
-      schema,
-      compiled: new CompiledOperations(schema),
-      store,
-      cache,
-      metrics,
-      config,
-    }),
+  // the cache's hooks sit in front of the GraphQL route only: both live in this one scope
+  await app.register(async (scope) => {
+    if (services.graphql?.responseCache !== false) await scope.register(responseCachePlugin);
+    await scope.register(graphqlPlugin, services.graphql ?? {});
   });
-  app.route({
-    url: '/graphql',
-    method: ['PUT', 'DELETE', 'PATCH'],
-    handler: async (request, reply) =>
-      reply
-        .code(405)
-        .header('allow', 'GET, POST, OPTIONS')
-        .send(
-          errorBody(
-            `${request.method} is not allowed on /graphql; use GET or POST`,
-            'METHOD_NOT_ALLOWED',
-            String(request.id),
-          ),
-        ),
-  });
-  registerOpsRoutes(app, store, metrics, readiness);
-  await registerExplorerRoutes(app, store, config);
-  return { app, cache, readiness };
+  await app.register(opsPlugin);
+  await app.register(explorerPlugin);
+  return app;
 }

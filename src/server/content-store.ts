@@ -23,6 +23,7 @@ export class ContentStore {
   private debounce: NodeJS.Timeout | null = null;
   private reloading: Promise<ReloadOutcome> | null = null;
   private again = false;
+  private readonly swapListeners = new Set<(framework: Framework) => void>();
 
   private constructor(
     readonly dir: string,
@@ -48,6 +49,12 @@ export class ContentStore {
     return this.framework;
   }
 
+  /** Calls `listener` each time new content is swapped in; returns the way to stop. */
+  onSwap(listener: (framework: Framework) => void): () => void {
+    this.swapListeners.add(listener);
+    return () => this.swapListeners.delete(listener);
+  }
+
   /** Loads again; concurrent calls share one load, and a call during a load queues one more. */
   reload(reason: string): Promise<ReloadOutcome> {
     if (this.reloading) {
@@ -59,7 +66,10 @@ export class ContentStore {
       do {
         this.again = false;
         outcome = await timedLoad(this.dir);
-        if (outcome.ok) this.framework = outcome.framework;
+        if (outcome.ok) {
+          this.framework = outcome.framework;
+          for (const listener of this.swapListeners) listener(outcome.framework);
+        }
         this.events.onReload?.(outcome, reason);
       } while (this.again);
       this.reloading = null;

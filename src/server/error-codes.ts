@@ -15,10 +15,22 @@ export interface ApiError {
  */
 export const API_ERRORS = {
   BAD_USER_INPUT: { status: 400, client: true, description: 'an argument or variable is not allowed' },
-  BAD_REQUEST: { status: 400, client: true, description: 'not a GraphQL request (CSRF rule, batch, missing query)' },
+  BAD_REQUEST: {
+    status: 400,
+    client: true,
+    description: 'not a GraphQL request (CSRF rule, batch, missing query)',
+  },
   GRAPHQL_PARSE_FAILED: { status: 400, client: true, description: 'the document is not valid GraphQL' },
-  GRAPHQL_VALIDATION_FAILED: { status: 400, client: true, description: 'the document does not fit the schema' },
-  OPERATION_RESOLUTION_FAILURE: { status: 400, client: true, description: 'operationName names no operation' },
+  GRAPHQL_VALIDATION_FAILED: {
+    status: 400,
+    client: true,
+    description: 'the document does not fit the schema',
+  },
+  OPERATION_RESOLUTION_FAILURE: {
+    status: 400,
+    client: true,
+    description: 'operationName names no operation',
+  },
   PERSISTED_QUERY_NOT_FOUND: { status: 200, client: true, description: 'send the full query with its hash' },
   PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, client: true, description: 'persisted queries are off' },
   QUERY_TOO_DEEP: { status: 400, client: true, description: 'selections nested deeper than the limit' },
@@ -35,7 +47,11 @@ export const API_ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, client: true, description: 'the body is not JSON' },
   HEADERS_TOO_LARGE: { status: 431, client: true, description: 'the headers are larger than the limit' },
   INTERNAL_SERVER_ERROR: { status: 500, client: false, description: 'unexpected; the log has the stack' },
-  EXPLORER_NOT_BUILT: { status: 503, client: false, description: 'the explorer was not built on this server' },
+  EXPLORER_NOT_BUILT: {
+    status: 503,
+    client: false,
+    description: 'the explorer was not built on this server',
+  },
 } as const satisfies Record<string, ApiError>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { flushLogs } from './logger';
 import { formatProblem, type ContentProblem } from '../content/problem';
 import type { Framework } from '../domain/framework';
-import type { Server } from './app';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import type { ContentStore, ReloadOutcome } from './content-store';
 import type { Metrics } from './metrics';
@@ -19,12 +19,11 @@ export function recordLoad(
   metrics.contentLoaded(framework.version, framework.loadedAt, durationMs);
 }
 
-/** Logs a reload and feeds the metrics and the response cache; used for SIGHUP and file changes. */
-export function reloadReporter(log: Logger, metrics: Metrics, server: () => Server | undefined) {
+/** Logs a reload and feeds the metrics; used for SIGHUP and file changes. */
+export function reloadReporter(log: Logger, metrics: Metrics) {
   return (outcome: ReloadOutcome, reason: string): void => {
     metrics.reloaded(outcome.ok);
     if (outcome.ok) {
-      server()?.cache.clear();
       recordLoad(log, metrics, outcome.framework, outcome.warnings, outcome.durationMs);
       log.info(
         { reason, contentVersion: outcome.framework.version, ms: Math.round(outcome.durationMs) },
@@ -44,12 +43,12 @@ export function reloadReporter(log: Logger, metrics: Metrics, server: () => Serv
  * SIGTERM/SIGINT: report not-ready, stop accepting, let in-flight requests finish (bounded), exit 0.
  * SIGHUP: reload the content.
  */
-export function handleSignals(server: Server, store: ContentStore, config: Config, log: Logger): void {
+export function handleSignals(app: FastifyInstance, store: ContentStore, config: Config, log: Logger): void {
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    server.readiness.draining = true;
+    app.readiness.draining = true;
     store.unwatch();
     log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: finishing in-flight requests');
     const timer = setTimeout(() => {
@@ -59,8 +58,8 @@ export function handleSignals(server: Server, store: ContentStore, config: Confi
     timer.unref();
     // a keep-alive connection that finishes its last request during the drain would otherwise idle
     // until its timeout; close such connections as soon as they go quiet
-    setInterval(() => server.app.server.closeIdleConnections(), 100).unref();
-    server.app.close().then(
+    setInterval(() => app.server.closeIdleConnections(), 100).unref();
+    app.close().then(
       () => {
         log.info('stopped');
         exitWith(0);

@@ -1,6 +1,7 @@
+import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { ContentProblem } from '../content/problem';
-import { buildServer, type Server } from './app';
+import { buildApp, type AppServices } from './app';
 import type { Config } from './config';
 import { ContentStore } from './content-store';
 import { recordLoad, reloadReporter } from './lifecycle';
@@ -8,7 +9,7 @@ import { Metrics } from './metrics';
 
 /** A listening server and the parts main.ts and tests drive. */
 export interface RunningServer {
-  readonly server: Server;
+  readonly app: FastifyInstance;
   readonly store: ContentStore;
   readonly metrics: Metrics;
   /** e.g. http://127.0.0.1:4000 */
@@ -20,37 +21,33 @@ export interface RunningServer {
 export async function startServer(
   config: Config,
   log: Logger,
+  options: Pick<AppServices, 'graphql'> = {},
 ): Promise<{ ok: true; running: RunningServer } | { ok: false; problems: ContentProblem[] }> {
   const metrics = new Metrics();
-  // the reload reporter empties the server's cache, and the server is built after the first load
-  const built: { server?: Server } = {};
-  const opened = await ContentStore.open(config.contentDir, {
-    onReload: reloadReporter(log, metrics, () => built.server),
-  });
+  const opened = await ContentStore.open(config.contentDir, { onReload: reloadReporter(log, metrics) });
   if (!opened.ok) {
     return { ok: false, problems: opened.outcome.ok ? [] : opened.outcome.problems };
   }
   const { store, outcome } = opened;
   if (outcome.ok) recordLoad(log, metrics, outcome.framework, outcome.warnings, outcome.durationMs);
-  const server = await buildServer(config, store, metrics, log);
-  built.server = server;
+  const app = await buildApp({ config, store, metrics, log, ...options });
   if (config.contentWatch) store.watch();
   // Fastify logs one line per interface on listen; main.ts writes the one structured start-up line instead
-  const level = server.app.log.level;
-  server.app.log.level = 'warn';
-  const address = await server.app
+  const level = app.log.level;
+  app.log.level = 'warn';
+  const address = await app
     .listen({ port: config.port, host: config.host })
-    .finally(() => (server.app.log.level = level));
+    .finally(() => (app.log.level = level));
   return {
     ok: true,
     running: {
-      server,
+      app,
       store,
       metrics,
       address,
       close: async () => {
         store.unwatch();
-        await server.app.close();
+        await app.close();
       },
     },
   };

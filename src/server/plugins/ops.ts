@@ -1,20 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { printFrameworkSchema } from '../graphql/schema';
-import type { ContentStore } from './content-store';
-import type { Metrics } from './metrics';
-
-/** What /readyz needs to know beyond the content: whether the server is draining. */
-export interface Readiness {
-  draining: boolean;
-}
+import type { FastifyPluginAsync } from 'fastify';
+import { printFrameworkSchema } from '../../graphql/schema';
+import '../decorators';
 
 /** /healthz, /readyz, /metrics and /schema.graphql: the endpoints operators and client generators use. */
-export function registerOpsRoutes(
-  app: FastifyInstance,
-  store: ContentStore,
-  metrics: Metrics,
-  readiness: Readiness,
-): void {
+export const opsPlugin: FastifyPluginAsync = async (app) => {
+  const { store, metrics, readiness } = app;
   const sdl = printFrameworkSchema();
 
   app.get('/healthz', async (_request, reply) =>
@@ -45,4 +35,4 @@ export function registerOpsRoutes(
   app.get('/schema.graphql', async (_request, reply) =>
     reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=300').send(sdl),
   );
-}
+};

@@ -1,0 +1,53 @@
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from '../config';
+import { costPlugin } from '../cost-plugin';
+import { LIMITS, limitRules } from '../limits';
+import { compiledExecutionPlugin } from './compiled-execution';
+import type { RequestContext } from './context';
+import { errorReportPlugin } from './error-report';
+import { formatError } from './format-error';
+
+/** Whether to run known documents with graphql-jit; off, Apollo's graphql-js executes everything. */
+export interface ApolloOptions {
+  readonly compiledExecution: boolean;
+}
+
+/**
+ * Apollo Server with this project's limits, error formatting and plugins: the one GraphQL pipeline.
+ * Every request, whatever answers it, is parsed, validated, limited and formatted here.
+ */
+export function createApollo(
+  schema: GraphQLSchema,
+  config: Config,
+  options: ApolloOptions,
+): ApolloServer<RequestContext> {
+  return new ApolloServer<RequestContext>({
+    schema,
+    introspection: config.introspection,
+    // field suggestions ("did you mean …") reveal the schema; off wherever introspection is off
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    // shutdown is the server's (drain, then close); Apollo's own signal handlers would race it
+    stopOnTerminationSignals: false,
+    // graphql-js's own token limit answers 400; a parse never runs away on a huge document
+    parseOptions: { maxTokens: LIMITS.tokens },
+    validationRules: limitRules(),
+    formatError,
+    plugins: [
+      errorReportPlugin,
+      costPlugin(),
+      ...(options.compiledExecution ? [compiledExecutionPlugin(schema)] : []),
+      // every field has the content's lifetime, so per-field cache hints would only cost throughput
+      ApolloServerPluginCacheControlDisabled(),
+      // the embedded sandbox loads from a CDN; the explorer at / is ours and works offline
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+}
