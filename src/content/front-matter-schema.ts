@@ -1,7 +1,7 @@
-import type { LevelStatus } from '../domain/entities';
+import { MAX_RANK, MIN_RANK, type LevelStatus } from '../domain/entities';
+import { plainText } from './text';
 import type { FrontMatterField } from './front-matter';
 import { problem, type ContentProblem } from './problem';
-import { plainText } from './text';
 
 /** Turns a YAML value into the typed value, or undefined when it does not fit. */
 interface Rule<T> {
@@ -30,8 +30,9 @@ export const LEVEL_FRONT_MATTER = {
     expected: 'a short code such as L3 (a letter, then letters, digits or dashes, at most 20)',
   } as Rule<string>,
   rank: {
-    read: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 100 ? v : undefined),
-    expected: 'a whole number from 1 to 100',
+    read: (v) =>
+      typeof v === 'number' && Number.isInteger(v) && v >= MIN_RANK && v <= MAX_RANK ? v : undefined,
+    expected: `a whole number from ${MIN_RANK} to ${MAX_RANK}`,
   } as Rule<number>,
   title: text(200),
   status: {

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
-import type { Attribute, LevelStatus } from '../domain/entities';
-import { NAMED_ATTRIBUTE_KEYS } from '../domain/entities';
+import { MAX_RANK, MIN_RANK, type Attribute, type LevelStatus } from '../domain/entities';
 import type { CompetencyDraft, ItemDraft, LevelDraft } from '../domain/framework';
+import { NAMED_ATTRIBUTES } from '../domain/named-attributes';
 import { nearDuplicateExpectations } from './near-duplicates';
 import { problem, type ContentProblem, type ProblemCode } from './problem';
 import { camelCase, childrenText, inlineText, plainText, slugify, splitEmoji } from './text';
@@ -28,14 +28,6 @@ const md = new MarkdownIt('default', { html: true, linkify: false, typographer: 
 md.core.ruler.disable('text_join');
 
 const TITLE = /^([A-Za-z]{1,4}(\d{1,3}))\s*:\s*(.*)$/;
-
-/** The human label of each named attribute, for messages. */
-const NAMED_ATTRIBUTE_LABELS: Record<(typeof NAMED_ATTRIBUTE_KEYS)[number], string> = {
-  planningHorizon: 'Planning horizon',
-  impactRadius: 'Impact radius',
-  evaluation: 'Evaluation',
-  responsibilityAndDirectionNeeded: 'Responsibility and direction needed',
-};
 
 /**
  * Parses one level file's markdown (front matter already blanked out, so token lines are file
@@ -152,9 +144,8 @@ class LevelParser {
         `${code} has no competencies; add "## <emoji> <Name>" headings with expectations under them.`,
       );
     }
-    for (const key of NAMED_ATTRIBUTE_KEYS) {
+    for (const { key, label } of NAMED_ATTRIBUTES) {
       if (!this.attributeLines.has(key)) {
-        const label = NAMED_ATTRIBUTE_LABELS[key];
         this.report(
           'missing-attribute',
           line,
@@ -220,12 +211,12 @@ class LevelParser {
       );
       return null;
     }
-    if (rank === undefined || rank < 1 || rank > 100) {
+    if (rank === undefined || rank < MIN_RANK || rank > MAX_RANK) {
       this.report(
         'bad-title',
         line,
         this.column(line),
-        `The rank of ${code} cannot be told (it needs a number from 1 to 100); use a code such as L3 or set rank in front matter.`,
+        `The rank of ${code} cannot be told (it needs a number from ${MIN_RANK} to ${MAX_RANK}); use a code such as L3 or set rank in front matter.`,
       );
       return null;
     }

@@ -40,12 +40,18 @@ export interface Competency {
   readonly source: SourceLocation;
 }
 
+/** The lowest rank a level may have: content, front matter and filters all hold to this range. */
+export const MIN_RANK = 1;
+/** The highest rank a level may have. */
+export const MAX_RANK = 100;
+
 export interface Level {
   /** `<track id>/<code>` */
   readonly id: string;
   readonly trackId: string;
   /** `L3` */
   readonly code: string;
+  /** From MIN_RANK to MAX_RANK; orders the levels of a track. */
   readonly rank: number;
   readonly title: string;
   /** The statement under the title as plain text; null when the file has none. */
@@ -66,15 +72,6 @@ export interface Track {
   /** The track.md file when there is one. */
   readonly source: SourceLocation | null;
 }
-
-/** The attribute keys that the schema exposes as fields of their own. */
-export const NAMED_ATTRIBUTE_KEYS = [
-  'planningHorizon',
-  'impactRadius',
-  'evaluation',
-  'responsibilityAndDirectionNeeded',
-] as const;
-export type NamedAttributeKey = (typeof NAMED_ATTRIBUTE_KEYS)[number];
 
 /** A level's attribute value by key, or null. */
 export function attributeValue(level: Level, key: string): string | null {

@@ -1,5 +1,6 @@
-import { attributeValue, type Level, type NamedAttributeKey } from './entities';
+import { attributeValue, type Level } from './entities';
 import type { Framework } from './framework';
+import { NAMED_ATTRIBUTE_KEYS, type NamedAttributeKey } from './named-attributes';
 import { normaliseForMatch } from './text';
 
 /**
@@ -21,8 +22,11 @@ export interface AttributeMatch extends StringMatch {
   readonly key: string;
 }
 
+/** A condition on each named attribute, under the attribute's key. */
+export type NamedAttributeMatches = { readonly [K in NamedAttributeKey]?: StringMatch | null };
+
 /** The levels question's filter; every condition given must hold. */
-export interface LevelFilter {
+export interface LevelFilter extends NamedAttributeMatches {
   /** Track id, compared case-insensitively. */
   readonly track?: string | null;
   /** Level code such as `L3`, compared case-insensitively. */
@@ -31,21 +35,10 @@ export interface LevelFilter {
   readonly rankMin?: number | null;
   /** Highest rank, inclusive. */
   readonly rankMax?: number | null;
-  readonly planningHorizon?: StringMatch | null;
-  readonly impactRadius?: StringMatch | null;
-  readonly evaluation?: StringMatch | null;
-  readonly responsibilityAndDirectionNeeded?: StringMatch | null;
   readonly attributes?: readonly AttributeMatch[] | null;
   /** Include draft levels; default false. */
   readonly includeDrafts?: boolean | null;
 }
-
-const NAMED: readonly NamedAttributeKey[] = [
-  'planningHorizon',
-  'impactRadius',
-  'evaluation',
-  'responsibilityAndDirectionNeeded',
-];
 
 /**
  * The levels matching every given condition, ordered by track then rank. A condition on an attribute
@@ -66,7 +59,7 @@ export function filterLevels(framework: Framework, filter: LevelFilter = {}): Le
   const { rankMin, rankMax } = filter;
   if (rankMin != null) conditions.push((l) => l.rank >= rankMin);
   if (rankMax != null) conditions.push((l) => l.rank <= rankMax);
-  for (const key of NAMED) {
+  for (const key of NAMED_ATTRIBUTE_KEYS) {
     const match = filter[key];
     if (match != null) conditions.push(attributeCondition(key, match));
   }

@@ -1,7 +1,9 @@
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { MAX_RANK, MIN_RANK } from '../domain/entities';
 import type { AttributeMatch, LevelFilter, StringMatch } from '../domain/filter';
-import { MAX_ID_LENGTH, MAX_LIST_LENGTH, MAX_RANK, MAX_TEXT_LENGTH, MIN_RANK } from './limits';
+import { namedAttributeLabel, type NamedAttributeKey } from '../domain/named-attributes';
+import { MAX_ID_LENGTH, MAX_LIST_LENGTH, MAX_TEXT_LENGTH } from './limits';
 
 @InputType('StringFilter', {
   description:
@@ -31,6 +33,14 @@ export class AttributeFilterInput extends StringFilterInput implements Attribute
   key!: string;
 }
 
+/** The options of a named attribute's condition, described with the domain's label. */
+function namedAttributeCondition(key: NamedAttributeKey) {
+  return { nullable: true, description: `On the '${namedAttributeLabel(key)}' attribute.` };
+}
+
+// The named attributes' conditions are written out rather than generated from the domain's list:
+// type-graphql orders fields by decorator, and generated ones would move in introspection and in
+// validation errors. tests/graphql/named-attributes.test.ts fails when one is missing.
 @InputType('LevelFilter', { description: 'all given conditions must hold' })
 export class LevelFilterInput implements LevelFilter {
   @Field(() => ID, { nullable: true, description: 'Only levels of this track.' })
@@ -51,22 +61,19 @@ export class LevelFilterInput implements LevelFilter {
   @Max(MAX_RANK)
   rankMax?: number;
 
-  @Field(() => StringFilterInput, { nullable: true, description: "On the 'Planning horizon' attribute." })
+  @Field(() => StringFilterInput, namedAttributeCondition('planningHorizon'))
   @ValidateNested()
   planningHorizon?: StringFilterInput;
 
-  @Field(() => StringFilterInput, { nullable: true, description: "On the 'Impact radius' attribute." })
+  @Field(() => StringFilterInput, namedAttributeCondition('impactRadius'))
   @ValidateNested()
   impactRadius?: StringFilterInput;
 
-  @Field(() => StringFilterInput, { nullable: true, description: "On the 'Evaluation' attribute." })
+  @Field(() => StringFilterInput, namedAttributeCondition('evaluation'))
   @ValidateNested()
   evaluation?: StringFilterInput;
 
-  @Field(() => StringFilterInput, {
-    nullable: true,
-    description: "On the 'Responsibility and direction needed' attribute.",
-  })
+  @Field(() => StringFilterInput, namedAttributeCondition('responsibilityAndDirectionNeeded'))
   @ValidateNested()
   responsibilityAndDirectionNeeded?: StringFilterInput;
 

@@ -1,14 +1,25 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { attributeValue, type Competency, type Level, type Track } from '../domain/entities';
 import { filterLevels } from '../domain/filter';
+import { namedAttributeLabel, type NamedAttributeKey } from '../domain/named-attributes';
 import { IdArgs, KeyArgs, LevelsArgs, SlugArgs } from './args';
 import type { GraphQLContext } from './context';
 import { CompetencyType } from './competency.type';
 import { LevelType } from './level.type';
 import { TrackType } from './track.type';
 
+// The named attributes' fields are written out rather than generated from the domain's list:
+// type-graphql orders fields by decorator, and generated ones would move in introspection. Implementing
+// this type makes a named attribute added to the domain fail to compile until it has its field here.
+type NamedAttributeFields = Record<NamedAttributeKey, (level: Level) => string | null>;
+
+/** The options of a named attribute's field, described with the domain's label. */
+function namedAttributeField(key: NamedAttributeKey) {
+  return { nullable: true, description: `The '${namedAttributeLabel(key)}' attribute.` };
+}
+
 @Resolver(() => LevelType)
-export class LevelResolver {
+export class LevelResolver implements NamedAttributeFields {
   @Query(() => LevelType, { nullable: true, description: 'null when no level has that id' })
   level(@Ctx() ctx: GraphQLContext, @Args(() => IdArgs) { id }: IdArgs): Level | null {
     return ctx.framework.level(id);
@@ -26,25 +37,22 @@ export class LevelResolver {
     return ctx.framework.track(level.trackId)!;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "The 'Planning horizon' attribute." })
+  @FieldResolver(() => String, namedAttributeField('planningHorizon'))
   planningHorizon(@Root() level: Level): string | null {
     return attributeValue(level, 'planningHorizon');
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "The 'Impact radius' attribute." })
+  @FieldResolver(() => String, namedAttributeField('impactRadius'))
   impactRadius(@Root() level: Level): string | null {
     return attributeValue(level, 'impactRadius');
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "The 'Evaluation' attribute." })
+  @FieldResolver(() => String, namedAttributeField('evaluation'))
   evaluation(@Root() level: Level): string | null {
     return attributeValue(level, 'evaluation');
   }
 
-  @FieldResolver(() => String, {
-    nullable: true,
-    description: "The 'Responsibility and direction needed' attribute.",
-  })
+  @FieldResolver(() => String, namedAttributeField('responsibilityAndDirectionNeeded'))
   responsibilityAndDirectionNeeded(@Root() level: Level): string | null {
     return attributeValue(level, 'responsibilityAndDirectionNeeded');
   }

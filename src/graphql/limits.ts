@@ -2,8 +2,6 @@
 export const MAX_ID_LENGTH = 200;
 export const MAX_TEXT_LENGTH = 200;
 export const MAX_LIST_LENGTH = 100;
-export const MIN_RANK = 1;
-export const MAX_RANK = 100;
 export const MIN_SEARCH_LIMIT = 1;
 export const MAX_SEARCH_LIMIT = 100;
 export const DEFAULT_SEARCH_LIMIT = 20;
