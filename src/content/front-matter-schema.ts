@@ -1,5 +1,5 @@
 import { MAX_RANK, MIN_RANK, type LevelStatus } from '../domain/entities';
-import { plainText } from './text';
+import { plainText } from '../domain/text/normalise';
 import type { FrontMatterField } from './front-matter';
 import { problem, type ContentProblem } from './problem';
 

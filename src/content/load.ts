@@ -1,4 +1,5 @@
 import { Framework, type LevelDraft, type TrackDraft } from '../domain/framework';
+import { nameFromId } from '../domain/text/keys';
 import { decodeUtf8 } from './decode';
 import { readFrontMatter } from './front-matter';
 import { LEVEL_FRONT_MATTER, readFields } from './front-matter-schema';
@@ -8,7 +9,6 @@ import { parseTrackFile } from './parse-track';
 import { compareProblems, problem, type ContentProblem } from './problem';
 import { readContentFiles, type ContentFile, type TrackFiles } from './read-files';
 import { repairText } from './repair';
-import { nameFromId } from './text';
 import { contentVersion } from './version';
 
 /** How to load. */

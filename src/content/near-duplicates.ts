@@ -1,5 +1,5 @@
 import type { ItemDraft } from '../domain/framework';
-import { isAscii } from './text';
+import { foldedWords } from '../domain/text/words';
 
 /** Jaccard similarity of word sets at or above which two expectations count as the same. */
 const SIMILARITY = 0.9;
@@ -18,7 +18,7 @@ export interface NearDuplicate {
  * Each later item is reported once, against the first item it repeats.
  */
 export function nearDuplicateExpectations(items: readonly ItemDraft[]): NearDuplicate[] {
-  const lists = items.map((item) => wordList(item.text));
+  const lists = items.map((item) => foldedWords(item.text));
   const words = lists.map((list) => new Set(list));
   const found: NearDuplicate[] = [];
   const firstByKey = new Map<string, number>();
@@ -45,19 +45,6 @@ export function nearDuplicateExpectations(items: readonly ItemDraft[]): NearDupl
     }
   }
   return found.sort((a, b) => a.later.source.line - b.later.source.line);
-}
-
-/** The words of a sentence, lower case, accents and punctuation dropped. */
-function wordList(text: string): string[] {
-  const lower = text.toLowerCase();
-  // The Unicode-aware path costs several times more and only matters for accented or non-Latin text.
-  if (isAscii(lower)) return lower.match(/[a-z0-9]+/g) ?? [];
-  return (
-    lower
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
 }
 
 function similar(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

@@ -4,7 +4,9 @@ import type { CompetencyDraft, ItemDraft, LevelDraft } from '../domain/framework
 import { NAMED_ATTRIBUTES } from '../domain/named-attributes';
 import { nearDuplicateExpectations } from './near-duplicates';
 import { problem, type ContentProblem, type ProblemCode } from './problem';
-import { camelCase, childrenText, inlineText, plainText, slugify, splitEmoji } from './text';
+import { camelCase, slugify } from '../domain/text/keys';
+import { plainText } from '../domain/text/normalise';
+import { childrenText, inlineText } from './markdown/inline-text';
 
 type Token = MarkdownIt.Token;
 
@@ -616,4 +618,19 @@ function describe(token: Token): string {
     default:
       return token.type.replace(/_open$/, '').replace(/_/g, ' ');
   }
+}
+
+// One emoji: a flag (two regional indicators), a keycap, or a pictograph with its variation
+// selector, skin tone, tag sequence and zero-width-joined parts.
+const PICTOGRAPH = '\\p{Extended_Pictographic}\\uFE0F?\\p{Emoji_Modifier}?[\\u{E0020}-\\u{E007F}]*';
+const LEADING_EMOJI = new RegExp(
+  `^(?:\\p{Regional_Indicator}{2}|[#*0-9]\\uFE0F?\\u20E3|${PICTOGRAPH}(?:\\u200D${PICTOGRAPH})*)`,
+  'u',
+);
+
+/** `🦉 Domain expertise` → emoji 🦉, name `Domain expertise`; no emoji → null. */
+function splitEmoji(heading: string): { emoji: string | null; name: string } {
+  const emoji = LEADING_EMOJI.exec(heading)?.[0] ?? null;
+  if (emoji === null) return { emoji: null, name: heading.trim() };
+  return { emoji, name: heading.slice(emoji.length).trim() };
 }

@@ -1,6 +1,6 @@
 import type { Level } from './entities';
 import type { Framework } from './framework';
-import { normaliseForMatch } from './text';
+import { normaliseForMatch } from './text/normalise';
 
 /** An attribute key with the values it takes, for a dashboard's dropdowns. */
 export interface AttributeDefinition {

@@ -1,7 +1,8 @@
 import { diffArrays } from 'diff';
 import type { Competency, Level } from './entities';
-import { lcsLength } from './similarity';
-import { STOPWORDS, words } from './text';
+import { lcsLength } from './text/similarity';
+import { STOPWORDS } from './text/stopwords';
+import { spacedTokens, words } from './text/words';
 
 /** How an attribute, competency or item differs between the two levels. */
 export type ChangeStatus = 'added' | 'removed' | 'changed' | 'unchanged';
@@ -423,16 +424,6 @@ function changed(
   };
 }
 
-// A word with the white space after it, a run of punctuation with the white space after it, or white
-// space at the start. Concatenated, the tokens are the text again, so the diff rebuilds it exactly.
-const TOKEN = /[\p{L}\p{N}_]+(?:['’][\p{L}\p{N}_]+)*\s*|[^\p{L}\p{N}_\s]+\s*|\s+/gu;
-const ASCII_TOKEN = /[A-Za-z0-9_]+(?:'[A-Za-z0-9_]+)*\s*|[^A-Za-z0-9_\s]+\s*|\s+/g;
-const NON_ASCII = /[\u0080-\uffff]/;
-
-function segmentTokens(text: string): string[] {
-  return text.match(NON_ASCII.test(text) ? TOKEN : ASCII_TOKEN) ?? [];
-}
-
 /**
  * A word-level diff of two texts, computed by jsdiff over word tokens that carry their trailing white
  * space. jsdiff's own `diffWords` does not rebuild the old text (it takes the white space of equal runs
@@ -461,8 +452,8 @@ export function textSegments(from: string, to: string): TextSegment[] {
     push('equal', shared);
     deleted = inserted = '';
   };
-  const before = segmentTokens(from);
-  const after = segmentTokens(to);
+  const before = spacedTokens(from);
+  const after = spacedTokens(to);
   let i = 0;
   let j = 0;
   // Tokens match on their word alone: "technologies " and "technologies" (before a full stop) are the

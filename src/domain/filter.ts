@@ -1,7 +1,7 @@
 import { attributeValue, type Level } from './entities';
 import type { Framework } from './framework';
 import { NAMED_ATTRIBUTE_KEYS, type NamedAttributeKey } from './named-attributes';
-import { normaliseForMatch } from './text';
+import { normaliseForMatch } from './text/normalise';
 
 /**
  * Conditions on one string; every operator given must hold. Comparison is on `normaliseForMatch`

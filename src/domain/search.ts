@@ -1,6 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Framework } from './framework';
-import { hasWordCharacters } from './text';
+import { foldCase } from './text/normalise';
+import { hasWordCharacters } from './text/words';
 
 /** What a search hit points at. */
 export type SearchHitKind = 'level' | 'expectation' | 'example';
@@ -59,7 +60,7 @@ export class FrameworkSearch {
     this.index = new MiniSearch<SearchDocument>({
       fields: ['title', 'summary', 'code', 'text'],
       storeFields: ['trackId'],
-      processTerm: (term) => term.normalize('NFC').toLocaleLowerCase('en'),
+      processTerm: foldCase,
       searchOptions: {
         prefix: true,
         fuzzy: 0.2,

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { loadContent } from '../../src/content/load';
 import { diffLevels, REWORDING_THRESHOLD, type LevelDiff, type TextChange } from '../../src/domain/diff';
 import type { Framework } from '../../src/domain/framework';
-import { textSimilarity } from '../../src/domain/similarity';
+import { textSimilarity } from '../../src/domain/text/similarity';
 
 const CONTENT = resolve(__dirname, '../../content');
 const KINDS = ['expectations', 'examples'] as const;

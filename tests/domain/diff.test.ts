@@ -7,7 +7,7 @@ import {
   type LevelDiff,
   type TextChange,
 } from '../../src/domain/diff';
-import { textSimilarity } from '../../src/domain/similarity';
+import { textSimilarity } from '../../src/domain/text/similarity';
 import { competency, framework, level, track } from './fixtures';
 
 const rebuild = (change: Pick<TextChange, 'segments'>) => ({

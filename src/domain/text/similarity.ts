@@ -1,4 +1,4 @@
-import { words } from './text';
+import { words } from './words';
 
 /**
  * How alike two word sequences are, in 0..1: 2·LCS / (|a| + |b|), where LCS is the length of their
