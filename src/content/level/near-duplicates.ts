@@ -1,5 +1,5 @@
-import type { ItemDraft } from '../domain/framework';
-import { foldedWords } from '../domain/text/words';
+import type { ItemDraft } from '../../domain/framework';
+import { foldedWords } from '../../domain/text/words';
 
 /** Jaccard similarity of word sets at or above which two expectations count as the same. */
 const SIMILARITY = 0.9;
