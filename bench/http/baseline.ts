@@ -8,7 +8,7 @@
  * the run ends, also on an error or a signal.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './paths';
@@ -37,6 +37,9 @@ function resolveCommit(ref: string): string {
 function removeWorktree(dir: string): void {
   // idempotent: runs at the end of the run and again on exit
   if (!existsSync(dir)) return;
+  // unlink the borrowed node_modules first, so no removal below can ever reach into this checkout's
+  const modules = join(dir, 'node_modules');
+  if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) unlinkSync(modules);
   // git forgets the worktree and deletes its files; rm catches what git leaves (node_modules, say)
   spawnSync('git', ['worktree', 'remove', '--force', dir], { cwd: ROOT, stdio: 'ignore', timeout: 60_000 });
   rmSync(dir, { recursive: true, force: true });

@@ -15,8 +15,14 @@ import type { Cell, GitState, Goal, Ratio } from './results';
 
 /** A target's label; the baseline's names its commit. */
 export function labelOf(id: TargetId, baseline: Pick<Baseline, 'ref' | 'commit'> | null | undefined): string {
-  if (id === 'baseline' && baseline) return `baseline: ${baseline.ref} (${baseline.commit.slice(0, 7)})`;
+  if (id === 'baseline' && baseline) return `baseline: ${refAndCommit(baseline)}`;
   return TARGET_LABELS[id];
+}
+
+/** `c9a45c2` for a ref that is the commit's own prefix, else `main~3 (c9a45c2)`. */
+export function refAndCommit(baseline: Pick<Baseline, 'ref' | 'commit'>): string {
+  const short = baseline.commit.slice(0, 7);
+  return baseline.commit.startsWith(baseline.ref) ? short : `${baseline.ref} (${short})`;
 }
 
 /** The cell of one target, operation and mode, if it was measured. */
@@ -101,7 +107,7 @@ export function printResults(
       .filter((r) => r.versus === 'baseline')
       .map((r) => [r.op, r.mode, ratio(r.rps), ratio(r.p99)]);
     console.log(
-      `\ncurrent ÷ baseline ${run.baseline.ref} (${run.baseline.commit.slice(0, 7)}): req/s above 1× is faster, ` +
+      `\ncurrent ÷ baseline ${refAndCommit(run.baseline)}: req/s above 1× is faster, ` +
         'p99 below 1× is faster\n',
     );
     console.log(table(['op', 'mode', 'req/s', 'p99'], rows, 2));
