@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -6,6 +5,7 @@ import { explorerPlugin } from '../explorer/server/plugin';
 import type { Config } from './config';
 import type { ContentStore } from './content-store';
 import type { Readiness } from './decorators';
+import { httpOptions } from './http-options';
 import { LIMITS } from './limits';
 import type { Metrics } from './metrics';
 import { errorsPlugin } from './plugins/errors';
@@ -23,8 +23,6 @@ export interface AppServices {
   readonly graphql?: GraphQLPluginOptions & { readonly responseCache?: boolean };
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
 /**
  * The whole HTTP application, ready for `app.inject()` or `app.listen()`: one plugin per feature.
  * Listening and signals are start.ts's.
@@ -37,11 +35,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: LIMITS.bodyBytes,
     requestIdHeader: false,
-    // keep a caller's id when it is a sane one, so a request can be followed across services
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    ...httpOptions(config),
   });
   const readiness: Readiness = { draining: false };
   app.decorate('config', config);

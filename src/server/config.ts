@@ -18,6 +18,14 @@ export interface Config {
   /** Origins allowed to frame the embed pages (CSP frame-ancestors). */
   readonly frameAncestors: readonly string[];
   readonly shutdownTimeoutMs: number;
+  /** On SIGTERM, how long to keep answering (with Connection: close) before the listener closes. */
+  readonly drainDelayMs: number;
+  /** Longest a client may take to send its headers. */
+  readonly headersTimeoutMs: number;
+  /** Longest a client may take to send a whole request, body included. */
+  readonly requestTimeoutMs: number;
+  /** Longest a keep-alive connection may stay idle between requests. */
+  readonly keepAliveTimeoutMs: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -38,7 +46,14 @@ export const CONFIG_VARIABLES = {
   RESPONSE_CACHE_BYTES:
     'bytes of complete responses kept in memory, 0 to 1073741824 (0 turns it off); default 33554432',
   FRAME_ANCESTORS: "space- or comma-separated origins allowed to frame /embed pages; default 'self' only",
-  SHUTDOWN_TIMEOUT_MS: 'how long in-flight requests may take on SIGTERM, 0 to 600000; default 10000',
+  SHUTDOWN_TIMEOUT_MS:
+    'how long in-flight requests may take on SIGTERM, after the drain delay, 0 to 600000; default 10000',
+  DRAIN_DELAY_MS:
+    'on SIGTERM, how long to keep answering (readiness 503, Connection: close) before closing, 0 to 600000; default 5000',
+  HEADERS_TIMEOUT_MS: 'longest a client may take to send its request headers, 1000 to 600000; default 10000',
+  REQUEST_TIMEOUT_MS:
+    'longest a client may take to send a whole request, body included, 1000 to 600000; default 20000',
+  KEEP_ALIVE_TIMEOUT_MS: 'how long an idle keep-alive connection stays open, 1000 to 600000; default 72000',
 } as const;
 
 /** A configuration problem: names the variable, the value and what is allowed. */
@@ -123,6 +138,10 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Config 
     responseCacheBytes: integer('RESPONSE_CACHE_BYTES', 32 * 1024 * 1024, 0, 1024 * 1024 * 1024),
     frameAncestors: origins('FRAME_ANCESTORS'),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    drainDelayMs: integer('DRAIN_DELAY_MS', 5_000, 0, 600_000),
+    headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, 1_000, 600_000),
+    requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 20_000, 1_000, 600_000),
+    keepAliveTimeoutMs: integer('KEEP_ALIVE_TIMEOUT_MS', 72_000, 1_000, 600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -71,9 +71,14 @@ export function errorBody(code: ApiErrorCode, message: string, requestId: string
 
 /** Answers an error from the catalogue: its status, the GraphQL error shape, no caching. */
 export function sendError(reply: FastifyReply, code: ApiErrorCode, message: string): FastifyReply {
-  return reply
-    .code(API_ERRORS[code].status)
-    .header('cache-control', 'no-store')
-    .type('application/json; charset=utf-8')
-    .send(errorBody(code, message, String(reply.request.id)));
+  return (
+    reply
+      .code(API_ERRORS[code].status)
+      .header('cache-control', 'no-store')
+      // refusals before routing skip the hooks that set these on every other answer
+      .header('x-request-id', reply.request.id)
+      .header('x-content-type-options', 'nosniff')
+      .type('application/json; charset=utf-8')
+      .send(errorBody(code, message, String(reply.request.id)))
+  );
 }
