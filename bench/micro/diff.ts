@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../../src/content/load';
-import { diffLevels } from '../../src/domain/diff';
+import { diffLevels } from '../../src/domain/diff/levels';
 import type { Level } from '../../src/domain/entities';
 import { Framework, type CompetencyDraft, type LevelDraft } from '../../src/domain/framework';
 import { ADJECTIVES, ENDINGS, OBJECTS, SUBJECTS, VERBS, random } from './synthetic-text';

@@ -1,5 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { diffLevels, type LevelDiff } from '../domain/diff';
+import { diffLevels } from '../domain/diff/levels';
+import type { LevelDiff } from '../domain/diff/types';
 import type { Level } from '../domain/entities';
 import type { Framework } from '../domain/framework';
 import { unknownLevel } from '../domain/suggest';

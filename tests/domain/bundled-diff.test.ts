@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { loadContent } from '../../src/content/load';
-import { diffLevels, REWORDING_THRESHOLD, type LevelDiff, type TextChange } from '../../src/domain/diff';
+import { diffLevels } from '../../src/domain/diff/levels';
+import { REWORDING_THRESHOLD } from '../../src/domain/diff/match-items';
+import type { LevelDiff, TextChange } from '../../src/domain/diff/types';
 import type { Framework } from '../../src/domain/framework';
 import { textSimilarity } from '../../src/domain/text/similarity';
 

@@ -1,12 +1,8 @@
 import fc from 'fast-check';
-import {
-  diffLevels,
-  diffTexts,
-  REWORDING_THRESHOLD,
-  textSegments,
-  type LevelDiff,
-  type TextChange,
-} from '../../src/domain/diff';
+import { diffLevels } from '../../src/domain/diff/levels';
+import { diffTexts, REWORDING_THRESHOLD } from '../../src/domain/diff/match-items';
+import { textSegments } from '../../src/domain/diff/segments';
+import type { LevelDiff, TextChange } from '../../src/domain/diff/types';
 import { textSimilarity } from '../../src/domain/text/similarity';
 import { competency, framework, level, track } from './fixtures';
 
