@@ -32,7 +32,7 @@ export const API_ERRORS = {
     description: 'operationName names no operation',
   },
   PERSISTED_QUERY_NOT_FOUND: { status: 200, client: true, description: 'send the full query with its hash' },
-  PERSISTED_QUERY_NOT_SUPPORTED: { status: 400, client: true, description: 'persisted queries are off' },
+  PERSISTED_QUERY_NOT_SUPPORTED: { status: 200, client: true, description: 'persisted queries are off' },
   QUERY_TOO_DEEP: { status: 400, client: true, description: 'selections nested deeper than the limit' },
   TOO_MANY_ALIASES: { status: 400, client: true, description: 'more aliases than the limit' },
   TOO_MANY_DIRECTIVES: { status: 400, client: true, description: 'more directives than the limit' },

@@ -60,7 +60,13 @@ export function limitRules(): ValidationRule[] {
   return [
     queriesOnlyRule,
     maxDepthRule({ ...common, n: LIMITS.depth, onReject: [report(LimitCode.depth)] }),
-    maxAliasesRule({ ...common, n: LIMITS.aliases, onReject: [report(LimitCode.aliases)] }),
+    // graphql-armor lets `__typename` aliases through by default; 500 of them are work all the same
+    maxAliasesRule({
+      ...common,
+      n: LIMITS.aliases,
+      allowList: [],
+      onReject: [report(LimitCode.aliases)],
+    }),
     maxDirectivesRule({ ...common, n: LIMITS.directives, onReject: [report(LimitCode.directives)] }),
   ];
 }

@@ -10,11 +10,13 @@ import { BUNDLED_CONTENT } from './bundled';
 export async function buildTestApp(
   env: Record<string, string> = {},
   graphql: AppServices['graphql'] = {},
+  /** Where log lines go (one JSON line per write); silent when omitted. */
+  logTo?: { write(line: string): void },
 ): Promise<FastifyInstance> {
   const config = readConfig({ CONTENT_DIR: BUNDLED_CONTENT, ...env });
   const opened = await ContentStore.open(config.contentDir);
   if (!opened.ok) throw new Error(`content refused: ${JSON.stringify(opened.outcome)}`);
-  const log = pino({ level: env.LOG_LEVEL ?? 'silent' });
+  const log = logTo ? pino({ level: 'info' }, logTo) : pino({ level: env.LOG_LEVEL ?? 'silent' });
   const app = await buildApp({ config, store: opened.store, metrics: new Metrics(), log, graphql });
   await app.ready();
   return app;

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { isClientCode } from '../error-codes';
 import type { RequestContext } from './context';
+import { errorCodeOf } from './format-error';
 
 /**
  * Logs unexpected errors with their stack and records the code of every error sent, once per
@@ -11,7 +11,7 @@ export const errorReportPlugin: ApolloServerPlugin<RequestContext> = {
     return {
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
-          if (isClientCode(error.extensions?.code)) continue;
+          if (errorCodeOf(error) !== null) continue;
           contextValue.log.error(
             { err: error.originalError ?? error, path: error.path },
             'unexpected error while answering a GraphQL request',

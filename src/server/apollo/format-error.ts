@@ -1,10 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { API_ERRORS, isClientCode, MASKED_MESSAGE, type ApiErrorCode } from '../error-codes';
-
-function originalExtensions(error: unknown): Record<string, unknown> | undefined {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  return original instanceof GraphQLError ? original.extensions : undefined;
-}
+import { isClientCode, MASKED_MESSAGE, type ApiErrorCode } from '../error-codes';
 
 /** Apollo answers HTTP-level refusals with BAD_REQUEST; the status says which refusal it was. */
 const BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
@@ -13,26 +8,61 @@ const BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
+// graphql-js's wording for a near-miss name: " Did you mean "a", "b", or "c"?"
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+function ownExtensions(error: unknown): Record<string, unknown> {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof GraphQLError) return original.extensions;
+  return error instanceof GraphQLError ? error.extensions : {};
+}
+
 /**
- * Apollo's formatError for every error of every answer. Limit rules report through Apollo's
- * validation step, which relabels every error GRAPHQL_VALIDATION_FAILED: restore the specific code.
- * Codes outside the catalogue's client codes are unexpected and lose their message (the log keeps
- * it, with the stack).
+ * The catalogue code an error is answered with, or null for an unexpected error (to be masked and
+ * logged). Limit rules report through Apollo's validation step, which relabels every error
+ * GRAPHQL_VALIDATION_FAILED, so their own code rides along as `limitCode`. Apollo's HTTP-level
+ * refusals carry a 4xx status: with BAD_REQUEST, or with no code at all (a persisted query whose
+ * hash does not match its text), they are the client's mistake.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const extensions = originalExtensions(error);
-  const limitCode = extensions?.limitCode;
-  if (typeof limitCode === 'string') {
-    return { ...formatted, extensions: { ...formatted.extensions, code: limitCode, limitCode: undefined } };
+export function errorCodeOf(error: unknown): ApiErrorCode | null {
+  const extensions = ownExtensions(error);
+  const outer = error instanceof GraphQLError ? error.extensions : extensions;
+  if (isClientCode(extensions.limitCode)) return extensions.limitCode;
+  const code = outer.code ?? extensions.code;
+  const status = ((extensions.http ?? outer.http) as { status?: number } | undefined)?.status;
+  if ((code === 'BAD_REQUEST' || code === undefined) && status !== undefined) {
+    const specific = BY_STATUS[status];
+    if (specific) return specific;
+    if (status >= 400 && status < 500) return 'BAD_REQUEST';
   }
-  const code = formatted.extensions?.code;
-  const status = (extensions?.http as { status?: number } | undefined)?.status;
-  const specific = code === 'BAD_REQUEST' && status !== undefined ? BY_STATUS[status] : undefined;
-  if (specific) return { ...formatted, extensions: { ...formatted.extensions, code: specific } };
-  if (isClientCode(code)) return formatted;
-  return {
-    message: MASKED_MESSAGE,
-    ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies keyof typeof API_ERRORS },
-  };
+  return isClientCode(code) ? code : null;
+}
+
+/** Options of formatError. */
+export interface FormatErrorOptions {
+  /** Drop "Did you mean …" from messages: it reveals the schema where introspection is off. */
+  readonly hideSuggestions: boolean;
+}
+
+/**
+ * Apollo's formatError for every error of every answer: the code from the catalogue, and
+ * unexpected errors masked (the log keeps their message, with the stack).
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: FormatErrorOptions = { hideSuggestions: false },
+): GraphQLFormattedError {
+  const code = errorCodeOf(error);
+  if (code === null) {
+    return {
+      message: MASKED_MESSAGE,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  }
+  // Apollo's own setting hides suggestions in validation errors; variable coercion adds its own
+  const message = options.hideSuggestions ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+  const { limitCode: _limitCode, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, message, extensions: { ...extensions, code } };
 }

@@ -39,7 +39,8 @@ export function createApollo(
     // graphql-js's own token limit answers 400; a parse never runs away on a huge document
     parseOptions: { maxTokens: LIMITS.tokens },
     validationRules: limitRules(),
-    formatError,
+    formatError: (formatted, error) =>
+      formatError(formatted, error, { hideSuggestions: !config.introspection }),
     plugins: [
       errorReportPlugin,
       costPlugin(),
