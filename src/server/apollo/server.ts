@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import { costPlugin } from '../cost-plugin';
 import { LIMITS, limitRules } from '../limits';
 import { compiledExecutionPlugin } from './compiled-execution';
+import { documentStore, persistedQueryCache } from './caches';
 import type { RequestContext } from './context';
 import { errorReportPlugin } from './error-report';
 import { formatError } from './format-error';
@@ -38,6 +39,8 @@ export function createApollo(
     stopOnTerminationSignals: false,
     // graphql-js's own token limit answers 400; a parse never runs away on a huge document
     parseOptions: { maxTokens: LIMITS.tokens },
+    documentStore: documentStore(),
+    persistedQueries: { cache: persistedQueryCache() },
     validationRules: limitRules(),
     formatError: (formatted, error) =>
       formatError(formatted, error, { hideSuggestions: !config.introspection }),
