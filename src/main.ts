@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const log = createLogger(config);
+  for (const warning of config.warnings) log.warn({ config: true }, warning);
   const result = await startServer(config, log);
   if (!result.ok) {
     for (const p of result.problems) console.error(formatProblem(p));
@@ -29,10 +30,17 @@ async function main(): Promise<void> {
   const { app, store, address } = result.running;
   handleSignals(app, store, config, log);
   const framework = store.current;
+  const port = new URL(address).port;
+  // Fastify reports one loopback address; say what the server is really bound to
+  const where = ['0.0.0.0', '::'].includes(config.host)
+    ? `every interface (${config.host}) on port ${port}`
+    : `${address}/graphql`;
   log.info(
     {
       version: process.env.npm_package_version ?? '0.1.0',
       address: `${address}/graphql`,
+      host: config.host,
+      port: Number(port),
       contentVersion: framework.version,
       contentDir: config.contentDir,
       tracks: framework.tracks.length,
@@ -41,7 +49,7 @@ async function main(): Promise<void> {
       contentWatch: config.contentWatch,
       introspection: config.introspection,
     },
-    `listening on ${address}/graphql`,
+    `listening on ${where}`,
   );
 }
 

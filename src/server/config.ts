@@ -11,6 +11,8 @@ export interface Config {
   readonly contentWatch: boolean;
   readonly introspection: boolean;
   readonly production: boolean;
+  /** Values that were accepted but are probably not what was meant; logged at start. */
+  readonly warnings: readonly string[];
   /** Origins allowed by CORS; empty means no cross-origin browser access. */
   readonly corsOrigins: readonly string[] | '*';
   readonly cacheMaxAge: number;
@@ -40,7 +42,7 @@ export const CONFIG_VARIABLES = {
   LOG_PRETTY: 'true or false; human-readable logs instead of JSON; default false (true in npm run dev)',
   CONTENT_WATCH: 'true or false; reload on any change under CONTENT_DIR; default false (true in npm run dev)',
   INTROSPECTION: 'true or false; default true, false when NODE_ENV=production',
-  NODE_ENV: 'production turns introspection and field suggestions off',
+  NODE_ENV: 'production turns introspection and field suggestions off; development and test do not; any other value is warned about',
   CORS_ORIGINS: 'comma-separated origins (https://a.example,https://b.example) or *; default none',
   CACHE_MAX_AGE: 'seconds in Cache-Control max-age, 0 to 31536000; default 60',
   RESPONSE_CACHE_BYTES:
@@ -55,6 +57,9 @@ export const CONFIG_VARIABLES = {
     'longest a client may take to send a whole request, body included, 1000 to 600000; default 20000',
   KEEP_ALIVE_TIMEOUT_MS: 'how long an idle keep-alive connection stays open, 1000 to 600000; default 72000',
 } as const;
+
+/** NODE_ENV values with a meaning; any other is warned about at start. */
+const KNOWN_NODE_ENVS = ['production', 'development', 'test'];
 
 /** A configuration problem: names the variable, the value and what is allowed. */
 export class ConfigError extends Error {
@@ -117,7 +122,15 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Config 
     return list.map((o) => o.replace(/\/$/, ''));
   };
 
-  const production = raw('NODE_ENV') === 'production';
+  const nodeEnv = raw('NODE_ENV');
+  const production = nodeEnv === 'production';
+  const warnings: string[] = [];
+  // NODE_ENV=prod would silently leave introspection and field suggestions on
+  if (nodeEnv !== undefined && !KNOWN_NODE_ENVS.includes(nodeEnv)) {
+    warnings.push(
+      `NODE_ENV=${JSON.stringify(nodeEnv)} is not one of ${KNOWN_NODE_ENVS.join(', ')}, so this server runs as in development (introspection and field suggestions on); set NODE_ENV=production for production`,
+    );
+  }
   const logLevel = (raw('LOG_LEVEL')?.toLowerCase() ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) fail('LOG_LEVEL', raw('LOG_LEVEL')!);
   const host = raw('HOST') ?? '0.0.0.0';
@@ -133,6 +146,7 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Config 
     contentWatch: bool('CONTENT_WATCH', false),
     introspection: bool('INTROSPECTION', !production),
     production,
+    warnings,
     corsOrigins: cors.includes('*') ? '*' : cors,
     cacheMaxAge: integer('CACHE_MAX_AGE', 60, 0, 31_536_000),
     responseCacheBytes: integer('RESPONSE_CACHE_BYTES', 32 * 1024 * 1024, 0, 1024 * 1024 * 1024),

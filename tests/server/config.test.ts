@@ -1,0 +1,27 @@
+import { ConfigError, readConfig } from '../../src/server/config';
+
+describe('readConfig', () => {
+  it('warns about a NODE_ENV it does not know, which would leave introspection on', () => {
+    const config = readConfig({ NODE_ENV: 'prod' });
+    expect(config.production).toBe(false);
+    expect(config.introspection).toBe(true);
+    expect(config.warnings).toHaveLength(1);
+    expect(config.warnings[0]).toContain('NODE_ENV');
+  });
+
+  it('has no warning for the NODE_ENV values it knows', () => {
+    for (const NODE_ENV of ['production', 'development', 'test'])
+      expect(readConfig({ NODE_ENV }).warnings).toEqual([]);
+  });
+
+  it('refuses timeouts below a second, naming the variable', () => {
+    expect(() => readConfig({ REQUEST_TIMEOUT_MS: '10' })).toThrow(ConfigError);
+    try {
+      readConfig({ REQUEST_TIMEOUT_MS: '10', DRAIN_DELAY_MS: '-1' });
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toContain('REQUEST_TIMEOUT_MS');
+      expect(problems).toContain('DRAIN_DELAY_MS');
+    }
+  });
+});
