@@ -1,17 +1,34 @@
 import type { LevelDraft } from '../domain/framework';
 import { problem, type ContentProblem } from './problem';
+import { checkTrackNames, type LevelNames, type NameCheck } from './track-names';
+
+/** One level file of a track as the track's checks see it. */
+export interface TrackLevelFile extends LevelNames {
+  /** The level, or null when the file did not load (its errors are already reported). */
+  readonly level: LevelDraft | null;
+}
 
 /**
  * Checks across the levels of one track, given in file path order: what no single file can know.
  * Duplicate codes and ranks are errors because ids and previous/next would be ambiguous; a gap in
- * ranks or a competency one level lacks is worth a look but may be intended.
+ * ranks or a competency one level lacks is worth a look but may be intended. A heading or label one
+ * letter off the others' is reported where it is written, as the mistake it most likely is.
+ *
+ * While a level file of the track fails to load, rank gaps and missing competencies are not
+ * reported: the level that seems missing, or the level that seems to lack nothing, may be that very
+ * file, and a warning stated as a fact about the track would send the author to the wrong file.
  */
-export function linkTrack(levels: readonly LevelDraft[]): ContentProblem[] {
-  const problems: ContentProblem[] = [];
+export function linkTrack(files: readonly TrackLevelFile[]): ContentProblem[] {
+  const levels = files.flatMap((f) => (f.level ? [f.level] : []));
+  const complete = levels.length === files.length;
+  const names = checkTrackNames(files);
+  const problems: ContentProblem[] = [...names.problems];
   const unique = duplicateCodes(levels, problems);
   duplicateRanks(unique, problems);
-  rankGaps(unique, problems);
-  missingCompetencies(unique, problems);
+  if (complete) {
+    rankGaps(unique, problems);
+    missingCompetencies(unique, names, problems);
+  }
   return problems;
 }
 
@@ -83,28 +100,33 @@ function rankGaps(levels: readonly LevelDraft[], problems: ContentProblem[]): vo
   }
 }
 
-/** A competency every other level of the track has, missing from this one. */
-function missingCompetencies(levels: readonly LevelDraft[], problems: ContentProblem[]): void {
+/** A competency every other level of the track has, missing from this one and not just misspelt. */
+function missingCompetencies(
+  levels: readonly LevelDraft[],
+  names: NameCheck,
+  problems: ContentProblem[],
+): void {
   if (levels.length < 2) return;
-  const counts = new Map<string, { name: string; count: number }>();
+  const counts = new Map<string, { name: string; heading: string; count: number }>();
   for (const level of levels) {
     for (const c of level.competencies) {
       const entry = counts.get(c.slug);
       if (entry) entry.count++;
-      else counts.set(c.slug, { name: c.name, count: 1 });
+      else counts.set(c.slug, { name: c.name, heading: c.emoji ? `${c.emoji} ${c.name}` : c.name, count: 1 });
     }
   }
   for (const level of levels) {
     const own = new Set(level.competencies.map((c) => c.slug));
-    for (const [slug, { name, count }] of counts) {
+    for (const [slug, { name, heading, count }] of counts) {
       if (count !== levels.length - 1 || own.has(slug)) continue;
+      if (names.misspelt.has(slug) || names.explained.has(`${level.source.path}\0${slug}`)) continue;
       problems.push(
         problem(
           'missing-competency',
           level.source.path,
           level.source.line,
           1,
-          `${level.code} has no "${name}" competency, which every other level on this track has; add a "## ${name}" section to it.`,
+          `${level.code} has no "${name}" competency, which every other level on this track has; add a "## ${heading}" section to it.`,
         ),
       );
     }

@@ -1,10 +1,10 @@
-import { Framework, type LevelDraft, type TrackDraft } from '../domain/framework';
+import { Framework, type TrackDraft } from '../domain/framework';
 import { nameFromId } from '../domain/text/keys';
 import { decodeUtf8 } from './decode';
 import { readFrontMatter } from './front-matter';
 import { LEVEL_FRONT_MATTER, readFields } from './front-matter-schema';
 import { parseLevel } from './level/parser';
-import { linkTrack } from './link';
+import { linkTrack, type TrackLevelFile } from './link';
 import { parseTrackFile } from './parse-track';
 import { compareProblems, problem, type ContentProblem } from './problem';
 import { readContentFiles, type ContentFile, type TrackFiles } from './read-files';
@@ -87,12 +87,9 @@ function loadTrack(files: TrackFiles, problems: ContentProblem[]): TrackDraft {
       ({ name, description } = parsed.info);
     }
   }
-  const levels: LevelDraft[] = [];
-  for (const file of files.levelFiles) {
-    const level = loadLevel(file, problems);
-    if (level) levels.push(level);
-  }
-  problems.push(...linkTrack(levels));
+  const read = files.levelFiles.map((file) => loadLevel(file, problems));
+  problems.push(...linkTrack(read));
+  const levels = read.flatMap((f) => (f.level ? [f.level] : []));
   return {
     id: files.id,
     name: name ?? nameFromId(files.id),
@@ -102,16 +99,23 @@ function loadTrack(files: TrackFiles, problems: ContentProblem[]): TrackDraft {
   };
 }
 
-function loadLevel(file: ContentFile, problems: ContentProblem[]): LevelDraft | null {
+/** One level file read: its level (null when it did not load) and the names it uses. */
+function loadLevel(file: ContentFile, problems: ContentProblem[]): TrackLevelFile {
+  const unread: TrackLevelFile = { path: file.path, level: null, competencies: [], attributes: [] };
   const text = readText(file, problems);
-  if (text === null) return null;
+  if (text === null) return unread;
   const front = readFrontMatter(text, file.path);
   problems.push(...front.problems);
-  if (!front.bodyFound) return null;
+  if (!front.bodyFound) return unread;
   const overrides = readFields(front.fields, LEVEL_FRONT_MATTER, file.path, problems);
   const parsed = parseLevel(front.body, file.path, overrides);
   problems.push(...parsed.problems);
-  return parsed.level;
+  return {
+    path: file.path,
+    level: parsed.level,
+    competencies: parsed.competencyNames,
+    attributes: parsed.attributeNames,
+  };
 }
 
 /** Bytes to the text every later step sees: UTF-8 checked, line breaks normalised, damage repaired, NFC. */

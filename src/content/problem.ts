@@ -114,6 +114,11 @@ export const PROBLEM_CATALOGUE = {
     severity: 'warning',
     description: 'A level lacks one of the four named attributes.',
   },
+  'misspelt-attribute': {
+    severity: 'warning',
+    description:
+      'An attribute label is a letter or two away from a named attribute or one the other levels use.',
+  },
   'bad-competency-heading': { severity: 'error', description: 'A `##` heading has no competency name.' },
   'duplicate-competency': {
     severity: 'error',
@@ -142,10 +147,18 @@ export const PROBLEM_CATALOGUE = {
   // Across the files of a track.
   'duplicate-level': { severity: 'error', description: 'Two files on a track define the same level code.' },
   'duplicate-rank': { severity: 'error', description: 'Two levels on a track have the same rank.' },
-  'rank-gap': { severity: 'warning', description: 'The ranks on a track skip a number.' },
+  'rank-gap': {
+    severity: 'warning',
+    description: 'The ranks on a track skip a number (not reported while a level file fails to load).',
+  },
   'missing-competency': {
     severity: 'warning',
-    description: 'A level lacks a competency that every other level on its track has.',
+    description:
+      'A level lacks a competency every other level on its track has (not reported while a level fails to load).',
+  },
+  'misspelt-competency': {
+    severity: 'warning',
+    description: 'A competency heading is a letter or two away from one the other levels of its track use.',
   },
 
   // The loader itself.

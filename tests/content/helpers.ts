@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Framework } from '../../src/domain/framework';
@@ -34,6 +34,22 @@ export function writeTree(root: string, files: Record<string, string | Uint8Arra
 export function copyFixture(name: string): string {
   const dir = tempDir();
   cpSync(join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * A copy of the small three-level track a framework owner might bring (`fixtures/small-track`, one
+ * track `data-engineer` with L1 to L3), each named file changed by its edit; returns the directory.
+ */
+export function smallTrack(edits: Record<string, (text: string) => string> = {}): string {
+  const dir = copyFixture('small-track');
+  for (const [file, edit] of Object.entries(edits)) {
+    const path = join(dir, 'data-engineer', file);
+    const text = readFileSync(path, 'utf8');
+    const changed = edit(text);
+    if (changed === text) throw new Error(`the edit of ${file} changed nothing`);
+    writeFileSync(path, changed);
+  }
   return dir;
 }
 

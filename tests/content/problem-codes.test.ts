@@ -8,7 +8,7 @@ import {
   type ProblemCode,
   type ProblemSeverity,
 } from '../../src/content/problem';
-import { FIXTURES, levelText, removeTempDirs, tempDir, writeTree } from './helpers';
+import { FIXTURES, levelText, removeTempDirs, smallTrack, tempDir, writeTree } from './helpers';
 
 afterAll(removeTempDirs);
 
@@ -268,6 +268,13 @@ const CASES: Record<ProblemCode, Case> = {
     line: 1,
     column: 1,
   },
+  'misspelt-attribute': {
+    dir: () => smallTrack({ 'L3.md': (t) => t.replace('**Planning horizon**', '**Planing horizon**') }),
+    severity: 'warning',
+    path: 'data-engineer/L3.md',
+    line: 5,
+    column: 1,
+  },
   'bad-competency-heading': {
     dir: fixture('bad-competency-heading'),
     severity: 'error',
@@ -345,6 +352,16 @@ const CASES: Record<ProblemCode, Case> = {
     severity: 'warning',
     path: 'demo/L2.md',
     line: 1,
+    column: 1,
+  },
+  'misspelt-competency': {
+    dir: () =>
+      smallTrack({
+        'L3.md': (t) => t.replace('## 🌱 Teaching and Mentoring', '## 🌱 Teaching and Mentorng'),
+      }),
+    severity: 'warning',
+    path: 'data-engineer/L3.md',
+    line: 22,
     column: 1,
   },
   'internal-error': {

@@ -1,10 +1,15 @@
 import type { CompetencyDraft } from '../../domain/framework';
 import { NAMED_ATTRIBUTES } from '../../domain/named-attributes';
+import { slugify } from '../../domain/text/keys';
+import { nearMiss } from '../near-miss';
+import type { AttributeLines } from './attribute-line';
 import { nearDuplicateExpectations } from './near-duplicates';
 import type { LevelProblems } from './problems';
 import type { LevelIdentity } from './title';
 
 // Checks of a level as a whole, made once the walk has read all of it.
+
+const NAMED_KEYS: ReadonlySet<string> = new Set(NAMED_ATTRIBUTES.map((a) => a.key));
 
 /** Reports each line where a `\'` or `\"` was read as the quote alone. */
 export function checkQuoteEscapes(lines: ReadonlySet<number>, problems: LevelProblems): void {
@@ -30,14 +35,36 @@ export function checkHasCompetencies(level: LevelIdentity, count: number, proble
   );
 }
 
-/** Reports each named attribute the level lacks. */
+/**
+ * Reports each named attribute the level lacks. A lack that an attribute line already explains is
+ * reported there instead: a label one letter off (did you mean) or an item already reported as a bad
+ * attribute (its own problem says how to write it), so the title line gets no second, vaguer problem.
+ */
 export function checkNamedAttributes(
   level: LevelIdentity,
-  has: (key: string) => boolean,
+  attributes: AttributeLines,
   problems: LevelProblems,
 ): void {
   for (const { key, label } of NAMED_ATTRIBUTES) {
-    if (has(key)) continue;
+    if (attributes.has(key)) continue;
+    const unnamed = attributes.attributes.filter((a) => !NAMED_KEYS.has(a.key));
+    const near = nearMiss(label, unnamed, (a) => a.label);
+    if (near) {
+      const line = attributes.lineOf(near.key)!;
+      problems.report(
+        'misspelt-attribute',
+        line,
+        problems.column(line),
+        `"${near.label}" is not one of the named attributes; did you mean "${label}"? Write it as "- **${label}**: ${near.value}".`,
+      );
+      continue;
+    }
+    const rejected = attributes.rejected.some(
+      (r) =>
+        r.label !== null &&
+        (slugify(r.label) === slugify(label) || nearMiss(r.label, [label], String) !== null),
+    );
+    if (rejected) continue;
     problems.report(
       'missing-attribute',
       level.line,

@@ -28,6 +28,17 @@ export interface LevelOverrides extends TitleOverrides {
 export interface ParsedLevel {
   readonly level: LevelDraft | null;
   readonly problems: ContentProblem[];
+  /** The competency headings read, even when `level` is null, for the track's checks to compare. */
+  readonly competencyNames: readonly NameAt[];
+  /** The attribute labels read (slug: the key), likewise. */
+  readonly attributeNames: readonly NameAt[];
+}
+
+/** A competency heading or attribute label as written, and its line. */
+export interface NameAt {
+  readonly slug: string;
+  readonly name: string;
+  readonly line: number;
 }
 
 /**
@@ -110,12 +121,24 @@ class LevelParser {
   finish(overrides: LevelOverrides): ParsedLevel {
     this.endCompetency();
     checkQuoteEscapes(this.escapeLines, this.problems);
-    const identity = resolveTitle(this.title, overrides, this.problems);
-    if (!identity) return { level: null, problems: this.problems.list };
+    const identity = resolveTitle(this.title, overrides, this.problems, this.path);
+    const names = {
+      competencyNames: this.competencies.drafts(this.path).map((c) => ({
+        slug: c.slug,
+        name: c.name,
+        line: c.source.line,
+      })),
+      attributeNames: this.attributes.attributes.map((a) => ({
+        slug: a.key,
+        name: a.label,
+        line: this.attributes.lineOf(a.key)!,
+      })),
+    };
+    if (!identity) return { level: null, problems: this.problems.list, ...names };
     const { code, rank, title, line } = identity;
 
     checkHasCompetencies(identity, this.competencies.count, this.problems);
-    checkNamedAttributes(identity, (key) => this.attributes.has(key), this.problems);
+    checkNamedAttributes(identity, this.attributes, this.problems);
     const competencies = this.competencies.drafts(this.path);
     checkNearDuplicates(competencies, this.problems);
     const level: LevelDraft = {
@@ -128,7 +151,7 @@ class LevelParser {
       competencies,
       source: { path: this.path, line },
     };
-    return { level, problems: this.problems.list };
+    return { level, problems: this.problems.list, ...names };
   }
 
   private heading(tag: string, inline: Token | undefined, line: number, lineBase: number): void {

@@ -25,6 +25,10 @@ export interface LevelIdentity {
 }
 
 const TITLE = /^([A-Za-z]{1,4}(\d{1,3}))\s*:\s*(.*)$/;
+// A code followed by something other than a colon: `L2 Data Engineer`, `L2 - Data Engineer`, `L2. Data`.
+const CODE_WITHOUT_COLON = /^([A-Za-z]{1,4}\d{1,3})(?:\s*[-–—.|]\s*|\s+)(\S.*)$/;
+// A level file named after its code, as `L2.md` is.
+const CODE_FILE_NAME = /^([A-Za-z]{1,4}\d{1,3})\.md$/i;
 
 /**
  * Code, rank and title from `# L3: Senior Engineer` and front matter, or null, with the reason
@@ -34,13 +38,15 @@ export function resolveTitle(
   heading: TitleHeading | null,
   o: TitleOverrides,
   problems: LevelProblems,
+  /** The level file's path, whose name (`L2.md`) may say which code the advice should use. */
+  path: string,
 ): LevelIdentity | null {
   if (!heading && o.title === undefined) {
     problems.report(
       'missing-title',
       1,
       1,
-      'This level has no title; start it with a heading such as "# L3: Senior Engineer".',
+      `This level has no title; start it with a heading such as "# ${codeFromFileName(path) ?? 'L<n>'}: Senior Engineer".`,
     );
     return null;
   }
@@ -51,20 +57,21 @@ export function resolveTitle(
   const title = o.title ?? (match ? plainText(match[3]!) : heading!.text);
   const shown = heading?.text ?? title;
   if (code === undefined) {
-    problems.report(
-      'bad-title',
-      line,
-      problems.column(line),
-      `The title "${shown}" has no level code; write it as "# L3: ${shown}" or set code and rank in front matter.`,
-    );
+    problems.report('bad-title', line, problems.column(line), noCodeAdvice(shown, o, path));
     return null;
   }
   if (rank === undefined || rank < MIN_RANK || rank > MAX_RANK) {
+    const fileCode = codeFromFileName(path);
+    const fileRank = fileCode === undefined ? undefined : rankOf(fileCode);
+    const fix =
+      fileRank !== undefined && fileRank >= MIN_RANK && fileRank <= MAX_RANK
+        ? `set "rank: ${fileRank}" in front matter`
+        : 'set rank in front matter';
     problems.report(
       'bad-title',
       line,
       problems.column(line),
-      `The rank of ${code} cannot be told (it needs a number from ${MIN_RANK} to ${MAX_RANK}); use a code such as L3 or set rank in front matter.`,
+      `The rank of ${code} cannot be told (it needs a number from ${MIN_RANK} to ${MAX_RANK}); ${fix}.`,
     );
     return null;
   }
@@ -78,6 +85,28 @@ export function resolveTitle(
     return null;
   }
   return { code, rank, title, line };
+}
+
+/**
+ * Advice for a title with no level code that is right for this file: the code the title starts with
+ * (when only the colon is missing), else front matter's rank, else the file's name (`L2.md`).
+ */
+function noCodeAdvice(shown: string, o: TitleOverrides, path: string): string {
+  const alternative = 'or set code and rank in front matter';
+  const bare = CODE_WITHOUT_COLON.exec(shown);
+  if (bare) {
+    const [, code, rest] = bare;
+    return `The title "${shown}" has no colon after its level code ${code}; write it as "# ${code}: ${rest!.trim()}", ${alternative}.`;
+  }
+  const code = o.rank !== undefined ? `L${o.rank}` : codeFromFileName(path);
+  if (code !== undefined)
+    return `The title "${shown}" has no level code; write it as "# ${code}: ${shown}", ${alternative}.`;
+  return `The title "${shown}" has no level code; write it as "# L<n>: ${shown}" with the level's number for <n>, ${alternative}.`;
+}
+
+/** `L2` for a file named `L2.md`; undefined when the name is not a level code. */
+function codeFromFileName(path: string): string | undefined {
+  return CODE_FILE_NAME.exec(path.slice(path.lastIndexOf('/') + 1))?.[1];
 }
 
 /** The number in a front matter code such as `L3`. */
