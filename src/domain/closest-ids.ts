@@ -10,7 +10,7 @@
  * you mean" messages. Candidates further than about 40% of the wanted text's length are left out, so a
  * wild guess gets no suggestion rather than a random one. A candidate `track/code` is also compared by
  * its part after the first "/" (one edit dearer) when `wanted` has no "/", so "L3" suggests every
- * track's L3. Ties go to the candidate whose trailing number is nearest (L9 → L5 before L1), then
+ * track's L3; and a track can be named by its initials ("sre/L2"). Ties go to the candidate whose trailing number is nearest (L9 → L5 before L1), then
  * alphabetical order.
  */
 export function closestIds(candidates: readonly string[], wanted: string, max = 3): string[] {
@@ -23,6 +23,9 @@ export function closestIds(candidates: readonly string[], wanted: string, max = 
     const slash = lower.indexOf('/');
     if (!target.includes('/') && slash !== -1)
       d = Math.min(d, editDistance(target, lower.slice(slash + 1)) + 1);
+    // "sre/L2": a track named by its initials, as people abbreviate them in conversation
+    if (target.includes('/') && slash !== -1)
+      d = Math.min(d, editDistance(target, initials(lower.slice(0, slash)) + lower.slice(slash)) + 1);
     const n = trailingNumber(lower);
     const numberGap =
       wantedNumber === null || n === null ? Number.MAX_SAFE_INTEGER : Math.abs(n - wantedNumber);
@@ -50,6 +53,14 @@ export function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] ?? 0;
+}
+
+/** "site-reliability-engineer" → "sre". */
+function initials(trackId: string): string {
+  return trackId
+    .split(/[-_\s]+/u)
+    .map((word) => word.charAt(0))
+    .join('');
 }
 
 function trailingNumber(text: string): number | null {

@@ -55,10 +55,10 @@ export class Framework {
   readonly tracks: readonly Track[];
   /** Every level, drafts included, ordered by track then rank. */
   readonly levels: readonly Level[];
-  private readonly tracksById = new Map<string, Track>();
-  private readonly levelsById = new Map<string, Level>();
-  private readonly competenciesById = new Map<string, Competency>();
-  private readonly itemsById = new Map<string, Item>();
+  private readonly tracksById = new IdIndex<Track>();
+  private readonly levelsById = new IdIndex<Level>();
+  private readonly competenciesById = new IdIndex<Competency>();
+  private readonly itemsById = new IdIndex<Item>();
 
   constructor(draft: FrameworkDraft) {
     this.version = draft.version;
@@ -81,21 +81,23 @@ export class Framework {
     Object.freeze(this);
   }
 
+  /** A track by id; ids match case-insensitively where that names one track. */
   track(id: string): Track | null {
-    return this.tracksById.get(id) ?? null;
+    return this.tracksById.get(id);
   }
 
+  /** A level by id ('software-engineer/l3' finds 'software-engineer/L3'). */
   level(id: string): Level | null {
-    return this.levelsById.get(id) ?? null;
+    return this.levelsById.get(id);
   }
 
   competency(id: string): Competency | null {
-    return this.competenciesById.get(id) ?? null;
+    return this.competenciesById.get(id);
   }
 
   /** An expectation or example by id. */
   item(id: string): Item | null {
-    return this.itemsById.get(id) ?? null;
+    return this.itemsById.get(id);
   }
 
   /** The levels a reader sees on a track: published ones, and drafts only when asked. */
@@ -179,4 +181,24 @@ function buildCompetency(trackId: string, levelId: string, draft: CompetencyDraf
     examples: items('example', 'x', draft.examples),
     source: draft.source,
   });
+}
+
+/**
+ * Entities by id, exact first, then case-insensitively when exactly one id folds to the same text:
+ * people type 'l3' for 'L3', but two ids that differ only in case must not be confused.
+ */
+class IdIndex<T> {
+  private readonly exact = new Map<string, T>();
+  /** Folded id → the one entity with it, or null when several share it. */
+  private readonly folded = new Map<string, T | null>();
+
+  set(id: string, value: T): void {
+    this.exact.set(id, value);
+    const key = id.toLowerCase();
+    this.folded.set(key, this.folded.has(key) ? null : value);
+  }
+
+  get(id: string): T | null {
+    return this.exact.get(id) ?? this.folded.get(id.toLowerCase()) ?? null;
+  }
 }

@@ -60,4 +60,23 @@ describe('Framework', () => {
     expect(Object.isFrozen(framework.level('alpha/L1'))).toBe(true);
     expect(framework.level('nope')).toBeNull();
   });
+
+  it('finds ids case-insensitively where only one entity has that id', () => {
+    expect(framework.level('ALPHA/l3')?.id).toBe('alpha/L3');
+    expect(framework.track('Alpha')?.id).toBe('alpha');
+    expect(framework.competency('alpha/l1/Domain-Expertise')?.id).toBe('alpha/L1/domain-expertise');
+  });
+
+  it('does not guess between ids that differ only in case', () => {
+    const both = new Framework({
+      version: 'v',
+      loadedAt: new Date(0),
+      tracks: [
+        { id: 'x', name: 'X', description: null, source: null, levels: [level('L1', 1), level('l1', 2)] },
+      ],
+    });
+    expect(both.level('x/L1')?.rank).toBe(1);
+    expect(both.level('x/l1')?.rank).toBe(2);
+    expect(both.level('X/L1')).toBeNull();
+  });
 });

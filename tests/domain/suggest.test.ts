@@ -18,4 +18,13 @@ describe('unknownLevel', () => {
       suggestions: [],
     });
   });
+
+  it('suggests a track named by its initials', () => {
+    const two = framework(
+      track('site-reliability-engineer', [level('L1', 1), level('L2', 2)]),
+      track('software-engineer', [level('L1', 1), level('L2', 2)]),
+    );
+    expect(unknownLevel(two, 'sre/L2').suggestions[0]).toBe('site-reliability-engineer/L2');
+    expect(unknownLevel(two, 'se/L1').suggestions[0]).toBe('software-engineer/L1');
+  });
 });
