@@ -25,10 +25,21 @@ export function reloadReporter(log: Logger, metrics: Metrics) {
     metrics.reloaded(outcome.ok);
     if (outcome.ok) {
       recordLoad(log, metrics, outcome.framework, outcome.warnings, outcome.durationMs);
+      for (const s of outcome.shrinks) {
+        metrics.contentShrunk();
+        log.warn(
+          { file: s.file, level: s.levelId, shrank: s.detail },
+          `${s.file} lost most of its content (${s.detail}); serving it as written`,
+        );
+      }
       log.info(
         { reason, contentVersion: outcome.framework.version, ms: Math.round(outcome.durationMs) },
         'content reloaded',
       );
+      return;
+    }
+    if (outcome.unstable) {
+      log.warn({ reason }, 'content kept changing while it was read; still serving the last good content');
       return;
     }
     for (const p of outcome.problems) log.error({ problem: p }, formatProblem(p));

@@ -43,6 +43,11 @@ export class Metrics {
     labelNames: ['result'] as const,
     registers: [this.registry],
   });
+  private readonly shrinkWarnings = new Counter({
+    name: 'content_shrink_warnings_total',
+    help: 'Levels served after a reload that lost more than half of their competencies or items, or went missing.',
+    registers: [this.registry],
+  });
   private readonly cacheAnswers = new Counter({
     name: 'response_cache_requests_total',
     help: 'GraphQL requests by how the response cache answered: hit, miss, not_modified (304), bypass.',
@@ -77,6 +82,11 @@ export class Metrics {
 
   reloaded(ok: boolean): void {
     this.reloads.inc({ result: ok ? 'success' : 'failure' });
+  }
+
+  /** One level that shrank in a reload and was served anyway (the log names the file). */
+  contentShrunk(): void {
+    this.shrinkWarnings.inc();
   }
 
   private operationLabel(name: string | null | undefined): string {
