@@ -1,24 +1,38 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { estimateCost } from '../graphql/cost/estimate';
+import { costLimit } from '../graphql/cost/limit';
 import type { GraphQLContext } from '../graphql/context';
-import { costPlugin as legacyCostPlugin, listSizesFor } from './cost';
 import { LIMITS, LimitCode } from './limits';
 
+/** The error for an operation whose answer could be larger than the limit. */
+export function tooComplex(estimate: number, limit: number): GraphQLError {
+  return new GraphQLError(
+    `This query could return about ${estimate} fields, more than the limit of ${limit}. Ask for fewer nested lists, or split it.`,
+    { extensions: { code: LimitCode.cost, http: { status: 400 } } },
+  );
+}
+
+// The hooks keep no state between requests, so every request shares one listener.
+const listener: GraphQLRequestListener<GraphQLContext> = {
+  async didResolveOperation({ request, document, schema, contextValue }) {
+    const { framework } = contextValue;
+    const estimate = estimateCost(schema, document, request.operationName, request.variables, framework);
+    const limit = costLimit(schema, framework, LIMITS.cost);
+    if (estimate > limit) throw tooComplex(estimate, limit);
+  },
+};
+
 /**
- * Refuses, with QUERY_TOO_COMPLEX, an operation whose answer could be larger than LIMITS.cost.
- * Runs in didResolveOperation, after validation, with the request's variables and content.
+ * Refuses, with QUERY_TOO_COMPLEX, an operation whose answer could be larger than the limit for the
+ * content it answers from (src/graphql/cost). It runs once the operation is known, after validation,
+ * with the request's variables (a search's `limit` or a level's id usually comes in one) and the
+ * Framework of the request, so a reload that grows the content moves the estimates with it.
  */
 export function costPlugin(): ApolloServerPlugin<GraphQLContext> {
-  let current: GraphQLContext | null = null;
-  const inner = legacyCostPlugin(LIMITS.cost, () => listSizesFor(current!.framework), LimitCode.cost);
   return {
-    async requestDidStart(requestContext) {
-      const hooks = await inner.requestDidStart!(requestContext as never);
-      return {
-        async didResolveOperation(context) {
-          current = context.contextValue;
-          await hooks?.didResolveOperation?.(context as never);
-        },
-      };
+    async requestDidStart() {
+      return listener;
     },
   };
 }

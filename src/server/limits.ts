@@ -15,7 +15,10 @@ export const LIMITS = {
   aliases: 30,
   /** directives in one operation (HTTP 400 TOO_MANY_DIRECTIVES) */
   directives: 20,
-  /** fields the answer could have, lists sized from the content itself (HTTP 400 QUERY_TOO_COMPLEX) */
+  /**
+   * fields the answer could have, sized from what it asks (src/graphql/cost): the floor of the limit,
+   * which grows to twice the content's size for larger content (HTTP 400 QUERY_TOO_COMPLEX)
+   */
   cost: 50_000,
 } as const;
 

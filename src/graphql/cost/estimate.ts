@@ -1,0 +1,220 @@
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  getVariableValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLSchema,
+  type SelectionNode,
+} from 'graphql';
+import type { Framework } from '../../domain/framework';
+import { MAX_SEARCH_LIMIT } from '../limits';
+import { introspectionSizes } from './edges';
+import { planOf, type FieldStep, type Steps } from './plan';
+import { scopesOf, type ContentScopes, type Scope } from './scopes';
+import type { ListSize, Sizes } from './sizes';
+
+/** The objects at one place of an answer: at most `n`, all from `scope`, and whether any can repeat. */
+interface Place {
+  readonly n: number;
+  /** No object appears twice here, so owned lists below are bounded by the scope's totals. */
+  readonly distinct: boolean;
+  readonly scope: Scope;
+}
+
+/** What a field answers at one place: its own values (list elements, or one per parent) and the objects below. */
+interface Reach {
+  readonly values: number;
+  readonly below: Place;
+}
+
+type Args = Record<string, unknown>;
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** A root field's scope (from the entity its arguments name), the list it returns, and a cap on that list. */
+type Root = (args: Args, scopes: ContentScopes) => { scope: Scope; list?: string; most?: number };
+
+/** A lookup by id: below it, that entity's sizes, or nothing when no entity has the id. */
+const byId =
+  (find: (scopes: ContentScopes, id: string) => Scope): Root =>
+  (a, s) => {
+    const id = text(a.id);
+    return { scope: id === undefined ? s.all : find(s, id) };
+  };
+
+/** Where an argument's value is unknown (it never is once variables are coerced), the whole content. */
+const ROOTS: Readonly<Record<string, Root>> = {
+  tracks: (_, s) => ({ scope: s.all, list: 'Query.tracks' }),
+  __schema: (_, s) => ({ scope: s.all }),
+  __type: (_, s) => ({ scope: s.all }),
+  framework: (_, s) => ({ scope: s.all }),
+  track: byId((s, id) => s.track(id)),
+  level: byId((s, id) => s.level(id)),
+  competency: byId((s, id) => s.competency(id)),
+  expectation: byId((s, id) => s.item(id)),
+  example: byId((s, id) => s.item(id)),
+  levels: (a, s) => ({
+    scope: s.track(text((a.filter as Args | null | undefined)?.track)),
+    list: 'Query.levels',
+  }),
+  attributeDefinitions: (a, s) => ({ scope: s.track(text(a.track)), list: 'Query.attributeDefinitions' }),
+  // A limit over its maximum counts as the maximum: the argument's own rule then refuses it with
+  // BAD_USER_INPUT naming `limit` when the field runs, instead of this estimate refusing the query.
+  search: (a, s) => ({
+    scope: s.track(text(a.track)),
+    list: 'Query.search',
+    most: Math.min(typeof a.limit === 'number' ? a.limit : MAX_SEARCH_LIMIT, MAX_SEARCH_LIMIT),
+  }),
+  diffLevels: (a, s) => {
+    const from = text(a.from);
+    const to = text(a.to);
+    return { scope: from === undefined || to === undefined ? s.all : s.diff(from, to) };
+  },
+};
+
+/** One estimate: the plan walked once, with the content's sizes and the request's variables. */
+class Walk {
+  private readonly memo = new Map<Steps, Map<string, number>>();
+  private fallback: number | undefined;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly variables: Record<string, unknown>,
+    private readonly scopes: ContentScopes,
+  ) {}
+
+  steps(steps: Steps, place: Place): number {
+    if (place.n === 0) return 0;
+    let cost = 0;
+    for (const step of steps.steps) {
+      if (step.node.directives?.length && !this.included(step.node)) continue;
+      if (step.kind === 'field') cost += this.field(step, place);
+      else if (!step.shared) cost += this.steps(step.body, place);
+      else cost += this.shared(step.body, place);
+    }
+    return cost;
+  }
+
+  /**
+   * A named fragment can be spread at many places, and at each of them again: its cost is memoised
+   * per place so that the walk stays linear. Where objects can repeat, every size below multiplies,
+   * so the cost is n times the cost of one object, and one entry per scope serves every n.
+   */
+  private shared(body: Steps, place: Place): number {
+    let byPlace = this.memo.get(body);
+    if (!byPlace) this.memo.set(body, (byPlace = new Map()));
+    const key = place.distinct ? `${place.n}:${place.scope.key}` : `*${place.scope.key}`;
+    let cost = byPlace.get(key);
+    if (cost === undefined) {
+      cost = this.steps(body, place.distinct ? place : { ...place, n: 1 });
+      byPlace.set(key, cost);
+    }
+    return place.distinct ? cost : place.n * cost;
+  }
+
+  private field(step: FieldStep, place: Place): number {
+    if (!step.def) return place.n; // __typename: one value per object
+    const { values, below } = step.root ? this.root(step.def, step) : this.reach(step, place);
+    return step.below ? values + this.steps(step.below, below) : values;
+  }
+
+  private root(def: GraphQLField<unknown, unknown>, step: FieldStep): Reach {
+    const rule = ROOTS[def.name];
+    if (!rule) return this.unknown(step.list, { n: 1, distinct: true, scope: this.scopes.all });
+    const { scope, list, most = Infinity } = rule(this.args(def, step.node), this.scopes);
+    const found = scope === this.scopes.none ? 0 : 1;
+    if (!list) return { values: 1, below: { n: found, distinct: true, scope } };
+    const values = found * Math.min(this.size(scope.sizes, list).total, most);
+    return { values, below: { n: values, distinct: true, scope } };
+  }
+
+  private reach(step: FieldStep, place: Place): Reach {
+    const { edge, key } = step;
+    if (!edge) return this.unknown(step.list, place);
+    const sizes = step.introspection ? introspectionSizes(this.schema) : place.scope.sizes;
+    if (edge.kind === 'up') {
+      // a list of references (a type's interfaces) repeats: as long as the longest, for every parent
+      const values = step.list ? place.n * this.size(sizes, key).max : place.n;
+      return { values, below: { n: values, distinct: false, scope: place.scope.up(edge.to) } };
+    }
+    const scope = place.scope.own(key);
+    if (!step.list) return { values: place.n, below: { n: place.n, distinct: place.distinct, scope } };
+    const size = this.size(sizes, key);
+    const values = place.distinct ? Math.min(place.n * size.max, size.total) : place.n * size.max;
+    const n =
+      edge.population && place.distinct ? Math.min(values, this.size(sizes, edge.population).total) : values;
+    return { values, below: { n, distinct: place.distinct, scope } };
+  }
+
+  /** A field this estimator does not know (added to the schema later): as long as any list, repeating. */
+  private unknown(list: boolean, place: Place): Reach {
+    const values = list ? place.n * this.largest() : place.n;
+    return { values, below: { n: values, distinct: false, scope: this.scopes.all } };
+  }
+
+  /** A list's size in these sizes, else anywhere in the content, else as long as the longest list. */
+  private size(sizes: Sizes, key: string): ListSize {
+    const size = sizes.get(key) ?? this.scopes.all.sizes.get(key);
+    if (size) return size;
+    const largest = this.largest();
+    return { total: largest, max: largest };
+  }
+
+  /** The longest list anywhere: the bound for a list nothing else bounds. */
+  private largest(): number {
+    this.fallback ??= Math.max(1, ...[...this.scopes.all.sizes.values()].map((s) => s.total));
+    return this.fallback;
+  }
+
+  private args(def: GraphQLField<unknown, unknown>, node: FieldNode): Args {
+    if (def.args.length === 0) return {};
+    try {
+      return getArgumentValues(def, node, this.variables);
+    } catch {
+      return {}; // refused when the field runs; sized here as if unknown
+    }
+  }
+
+  private included(node: SelectionNode): boolean {
+    try {
+      if (getDirectiveValues(GraphQLSkipDirective, node, this.variables)?.if === true) return false;
+      return getDirectiveValues(GraphQLIncludeDirective, node, this.variables)?.if !== false;
+    } catch {
+      return true;
+    }
+  }
+}
+
+/**
+ * How many fields the answer to an operation could have, for this content and these variables.
+ * Owned lists from a duplicate-free set are bounded by what the scope holds; an argument that names an
+ * entity sizes what is below it from that entity; back-references make repeats possible, and below
+ * them sizes multiply. Returns 0 when there is nothing to run (no such query, or variables that do
+ * not fit their types): Apollo refuses those itself, with its own codes.
+ */
+export function estimateCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  framework: Framework,
+): number {
+  const plan = planOf(schema, document, operationName);
+  if (!plan) return 0;
+  let cost = plan.costs?.get(framework);
+  if (cost !== undefined) return cost;
+  const definitions = plan.operation.variableDefinitions ?? [];
+  let coerced: Record<string, unknown> = {};
+  if (definitions.length > 0) {
+    const result = getVariableValues(schema, definitions, variables ?? {}, { maxErrors: 1 });
+    if (result.errors) return 0;
+    coerced = result.coerced;
+  }
+  const scopes = scopesOf(framework);
+  cost = new Walk(schema, coerced, scopes).steps(plan.steps, { n: 1, distinct: true, scope: scopes.all });
+  plan.costs?.set(framework, cost);
+  return cost;
+}
