@@ -4,7 +4,7 @@ import type { Framework } from '../../src/domain/framework';
 import { EDGES, fieldsToClassify } from '../../src/graphql/cost/edges';
 import { costLimit } from '../../src/graphql/cost/limit';
 import { LIMITS } from '../../src/server/limits';
-import { DIFF } from '../../src/explorer/client/queries';
+import { DIFF, LEVEL, MATRIX, SEARCH } from '../../src/explorer/client/queries';
 import { bundledFramework } from '../support/bundled';
 import { TempContent } from '../support/temp-content';
 import {
@@ -81,6 +81,45 @@ describe('the cost estimate sizes what is asked', () => {
       ([, query, variables]) => estimate(framework, query, variables) > limit,
     );
     expect(refused.map(([name]) => name)).toEqual([]);
+  });
+
+  it('never undercounts an id written loosely: other case, spaces, a bare code', async () => {
+    const ids = ['SITE-RELIABILITY-ENGINEER', ' software-engineer ', 'Software-Engineer', 'L2', 'l3'];
+    const levelIds = ids.flatMap((t) => [`${t}/L2`, `${t}/l2`, t]);
+    const cases: [string, Record<string, unknown>][] = [
+      ...ids.map((t): [string, Record<string, unknown>] => [
+        'query F($t: ID) { levels(filter: { track: $t }) { id track { levels { competencies { name } } } } }',
+        { t },
+      ]),
+      ...ids.map((t): [string, Record<string, unknown>] => [SEARCH, { query: 'team', track: t, limit: 100 }]),
+      ...ids.map((t): [string, Record<string, unknown>] => [MATRIX, { track: t }]),
+      ...ids.map((t): [string, Record<string, unknown>] => [
+        'query A($t: ID) { attributeDefinitions(track: $t) { key values } }',
+        { t },
+      ]),
+      ...levelIds.map((id): [string, Record<string, unknown>] => [LEVEL, { id }]),
+      ...levelIds.map((id): [string, Record<string, unknown>] => [
+        'query C($id: ID!) { competency(id: $id) { expectations { text } } }',
+        { id: `${id}/domain-expertise` },
+      ]),
+      ...levelIds.map((id): [string, Record<string, unknown>] => [
+        DIFF,
+        { from: id, to: 'site-reliability-engineer/L3' },
+      ]),
+    ];
+    const under: string[] = [];
+    for (const [query, variables] of cases) {
+      const result = await graphql({
+        schema,
+        source: query,
+        variableValues: variables,
+        contextValue: { framework },
+      });
+      const actual = countFields(result.data);
+      if (estimate(framework, query, variables) < actual)
+        under.push(`${JSON.stringify(variables)}: ${actual}`);
+    }
+    expect(under).toEqual([]);
   });
 
   it('counts a search limit over its maximum as the maximum, so the argument rule answers', () => {

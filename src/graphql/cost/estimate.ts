@@ -57,14 +57,17 @@ const ROOTS: Readonly<Record<string, Root>> = {
   expectation: byId((s, id) => s.item(id)),
   example: byId((s, id) => s.item(id)),
   levels: (a, s) => ({
-    scope: s.track(text((a.filter as Args | null | undefined)?.track)),
+    scope: s.trackFilter(text((a.filter as Args | null | undefined)?.track)),
     list: 'Query.levels',
   }),
-  attributeDefinitions: (a, s) => ({ scope: s.track(text(a.track)), list: 'Query.attributeDefinitions' }),
+  attributeDefinitions: (a, s) => ({
+    scope: s.trackFilter(text(a.track)),
+    list: 'Query.attributeDefinitions',
+  }),
   // A limit over its maximum counts as the maximum: the argument's own rule then refuses it with
   // BAD_USER_INPUT naming `limit` when the field runs, instead of this estimate refusing the query.
   search: (a, s) => ({
-    scope: s.track(text(a.track)),
+    scope: s.trackFilter(text(a.track)),
     list: 'Query.search',
     most: Math.min(typeof a.limit === 'number' ? a.limit : MAX_SEARCH_LIMIT, MAX_SEARCH_LIMIT),
   }),

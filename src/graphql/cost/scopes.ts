@@ -59,6 +59,15 @@ export class ContentScopes {
     return this.memo(track, () => new EntityScope(`t:${track.id}`, measureTracks([track])));
   }
 
+  /**
+   * The scope of a filter on a track (levels, search, attribute definitions): that track when the id
+   * is exactly one, and every track otherwise, since a filter may match ids more loosely than a lookup.
+   */
+  trackFilter(id: string | null | undefined): Scope {
+    const scope = this.track(id);
+    return scope === this.none ? this.all : scope;
+  }
+
   level(id: string): Scope {
     const level = this.framework.level(id);
     if (!level) return this.none;
