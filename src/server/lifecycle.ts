@@ -28,7 +28,7 @@ export function reloadReporter(log: Logger, metrics: Metrics) {
       for (const s of outcome.shrinks) {
         metrics.contentShrunk();
         log.warn(
-          { file: s.file, level: s.levelId, shrank: s.detail },
+          { file: s.file, levelId: s.levelId, shrank: s.detail },
           `${s.file} lost most of its content (${s.detail}); serving it as written`,
         );
       }
