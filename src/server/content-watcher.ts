@@ -121,6 +121,7 @@ export class ContentWatcher {
   }
 
   private add(path: string, options: { depth: number; ignored: (path: string) => boolean }): Promise<void> {
+    if (this.closed) return Promise.resolve(); // closed while fire() was moving to a new target
     const watcher = chokidarWatch(path, {
       ...options,
       ignoreInitial: true,
