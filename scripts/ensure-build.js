@@ -12,9 +12,11 @@ const newest = (dir) =>
 
 const entry = path.join(root, 'dist', 'main.js');
 const explorer = path.join(root, 'dist', 'explorer', 'public', 'main.js');
+const graphiql = path.join(root, 'dist', 'graphiql', 'main.js');
 if (
   !fs.existsSync(entry) ||
   !fs.existsSync(explorer) ||
+  !fs.existsSync(graphiql) ||
   newest(path.join(root, 'src')) > fs.statSync(entry).mtimeMs
 ) {
   console.error('building dist/ (sources changed since the last build)…');

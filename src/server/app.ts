@@ -8,7 +8,9 @@ import type { Readiness } from './decorators';
 import { httpOptions } from './http-options';
 import { LIMITS } from './limits';
 import type { Metrics } from './metrics';
+import { drainPlugin } from './plugins/drain';
 import { errorsPlugin } from './plugins/errors';
+import { graphiqlPlugin } from './plugins/graphiql';
 import { graphqlPlugin, type GraphQLPluginOptions } from './plugins/graphql';
 import { opsPlugin } from './plugins/ops';
 import { responseCachePlugin } from './plugins/response-cache';
@@ -44,6 +46,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   app.decorate('readiness', readiness);
 
   await app.register(errorsPlugin);
+  await app.register(drainPlugin);
   if (config.corsOrigins === '*' || config.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins],
@@ -59,6 +62,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
       maxAge: 600,
     });
   }
+  await app.register(graphiqlPlugin);
   // the cache's hooks sit in front of the GraphQL route only: both live in this one scope
   await app.register(async (scope) => {
     if (services.graphql?.responseCache !== false) await scope.register(responseCachePlugin);

@@ -11,6 +11,8 @@ export interface Config {
   readonly contentWatch: boolean;
   readonly introspection: boolean;
   readonly production: boolean;
+  /** Serve GraphiQL to browsers opening /graphql. */
+  readonly graphiql: boolean;
   /** Values that were accepted but are probably not what was meant; logged at start. */
   readonly warnings: readonly string[];
   /** Origins allowed by CORS; empty means no cross-origin browser access. */
@@ -42,7 +44,9 @@ export const CONFIG_VARIABLES = {
   LOG_PRETTY: 'true or false; human-readable logs instead of JSON; default false (true in npm run dev)',
   CONTENT_WATCH: 'true or false; reload on any change under CONTENT_DIR; default false (true in npm run dev)',
   INTROSPECTION: 'true or false; default true, false when NODE_ENV=production',
-  NODE_ENV: 'production turns introspection and field suggestions off; development and test do not; any other value is warned about',
+  GRAPHIQL: 'true or false; GraphiQL for browsers that open /graphql, served offline; default true',
+  NODE_ENV:
+    'production turns introspection and field suggestions off; development and test do not; any other value is warned about',
   CORS_ORIGINS: 'comma-separated origins (https://a.example,https://b.example) or *; default none',
   CACHE_MAX_AGE: 'seconds in Cache-Control max-age, 0 to 31536000; default 60',
   RESPONSE_CACHE_BYTES:
@@ -145,6 +149,7 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logPretty: bool('LOG_PRETTY', false),
     contentWatch: bool('CONTENT_WATCH', false),
     introspection: bool('INTROSPECTION', !production),
+    graphiql: bool('GRAPHIQL', true),
     production,
     warnings,
     corsOrigins: cors.includes('*') ? '*' : cors,

@@ -12,10 +12,13 @@ import { documentStore, persistedQueryCache } from './caches';
 import type { RequestContext } from './context';
 import { errorReportPlugin } from './error-report';
 import { formatError } from './format-error';
+import { graphiqlLandingPage } from './graphiql';
 
 /** Whether to run known documents with graphql-jit; off, Apollo's graphql-js executes everything. */
 export interface ApolloOptions {
   readonly compiledExecution: boolean;
+  /** GraphiQL's page for browsers; null leaves browsers a 406 as any other unacceptable Accept. */
+  readonly graphiqlPage: string | null;
 }
 
 /**
@@ -50,8 +53,10 @@ export function createApollo(
       ...(options.compiledExecution ? [compiledExecutionPlugin(schema)] : []),
       // every field has the content's lifetime, so per-field cache hints would only cost throughput
       ApolloServerPluginCacheControlDisabled(),
-      // the embedded sandbox loads from a CDN; the explorer at / is ours and works offline
-      ApolloServerPluginLandingPageDisabled(),
+      // Apollo's embedded sandbox loads from a CDN; GraphiQL is bundled and served by this server
+      options.graphiqlPage === null
+        ? ApolloServerPluginLandingPageDisabled()
+        : graphiqlLandingPage(options.graphiqlPage),
     ],
   });
 }

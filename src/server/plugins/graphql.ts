@@ -5,6 +5,7 @@ import { buildFrameworkSchema } from '../../graphql/schema';
 import { createApollo } from '../apollo/server';
 import type { GraphQLExchange, RequestContext } from '../apollo/context';
 import { sendError } from '../error-codes';
+import { GRAPHIQL_PAGE_HEADERS } from './graphiql';
 import '../decorators';
 
 declare module 'fastify' {
@@ -62,6 +63,7 @@ const graphql: FastifyPluginAsync<GraphQLPluginOptions> = async (app, options) =
   const schema = buildFrameworkSchema();
   const apollo = createApollo(schema, app.config, {
     compiledExecution: options.compiledExecution ?? true,
+    graphiqlPage: app.hasDecorator('graphiqlPage') ? app.graphiqlPage : null,
   });
   await apollo.start();
 
@@ -96,6 +98,7 @@ const graphql: FastifyPluginAsync<GraphQLPluginOptions> = async (app, options) =
         context: () => Promise.resolve(context),
       });
       for (const [name, value] of response.headers) reply.header(name, value);
+      if (response.headers.get('content-type')?.startsWith('text/html')) reply.headers(GRAPHIQL_PAGE_HEADERS);
       const status = response.status ?? 200;
       // incremental delivery is not offered, so every answer is complete
       let body = response.body.kind === 'complete' ? response.body.string : '';
