@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type { Logger } from 'pino';
 import { flushLogs } from './logger';
 import { formatProblem, type ContentProblem } from '../content/problem';
@@ -51,26 +52,26 @@ export function reloadReporter(log: Logger, metrics: Metrics) {
 }
 
 /**
- * SIGTERM/SIGINT: report not-ready, stop accepting, let in-flight requests finish (bounded), exit 0.
- * SIGHUP: reload the content.
+ * SIGTERM/SIGINT: drain, then stop and exit 0 (see `drainAndStop`); a second one cuts the drain
+ * delay short. SIGHUP: reload the content.
  */
 export function handleSignals(app: FastifyInstance, store: ContentStore, config: Config, log: Logger): void {
-  let stopping = false;
+  let endDrain: (() => void) | undefined;
   const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    app.readiness.draining = true;
+    if (endDrain) {
+      log.warn({ signal }, 'second signal: ending the drain delay now');
+      endDrain();
+      return;
+    }
+    const drainDelay = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, config.drainDelayMs);
+      endDrain = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
     store.unwatch();
-    log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: finishing in-flight requests');
-    const timer = setTimeout(() => {
-      log.warn('in-flight requests did not finish in time; exiting');
-      exitWith(0);
-    }, config.shutdownTimeoutMs);
-    timer.unref();
-    // a keep-alive connection that finishes its last request during the drain would otherwise idle
-    // until its timeout; close such connections as soon as they go quiet
-    setInterval(() => app.server.closeIdleConnections(), 100).unref();
-    app.close().then(
+    drainAndStop(app, config, log, signal, drainDelay).then(
       () => {
         log.info('stopped');
         exitWith(0);
@@ -84,6 +85,98 @@ export function handleSignals(app: FastifyInstance, store: ContentStore, config:
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGHUP', () => void store.reload('SIGHUP'));
+}
+
+/**
+ * How long a connection accepted just before the listener closed may take to show its request before
+ * it counts as idle: its bytes can still be on the wire or unread, and closing it then resets a
+ * request the client has sent.
+ */
+const IDLE_GRACE_MS = 500;
+const IDLE_SWEEP_MS = 100;
+/** The listener closes once no connection has arrived for this long, or after the maximum anyway. */
+const QUIET_MS = 50;
+const QUIET_MAX_MS = 1000;
+
+/**
+ * Shutdown that loses no request:
+ * 1. Drain: `/readyz` answers 503 and every response says `Connection: close` (plugins/drain.ts) for
+ *    the drain delay, while load balancers take the replica out and clients move their connections;
+ *    everything that arrives is still answered.
+ * 2. The listener closes at a quiet moment (`closeListener`). Requests on connections already open (in
+ *    flight, or accepted a moment before and not read yet) are answered normally, each response
+ *    closing its connection. This is not Fastify's `close()`, which answers such requests 503 and
+ *    closes idle-looking connections at once, nor `http.Server.close()`, which does the latter: a
+ *    connection whose request is still unread looks idle, and closing it resets the request.
+ * 3. After a grace, connections with no request in progress are closed. When none are left, or after
+ *    the shutdown timeout, Fastify's onClose hooks run.
+ */
+async function drainAndStop(
+  app: FastifyInstance,
+  config: Config,
+  log: Logger,
+  signal: string,
+  drainDelay: Promise<void>,
+): Promise<void> {
+  app.readiness.draining = true;
+  log.info(
+    { signal, drainDelayMs: config.drainDelayMs, shutdownTimeoutMs: config.shutdownTimeoutMs },
+    'draining: /readyz answers 503 and responses say Connection: close until the listener closes',
+  );
+  await drainDelay;
+
+  const server = app.server;
+  const { closed } = await closeListener(app);
+  log.info('listener closed; finishing the requests on open connections');
+  let sweep: NodeJS.Timeout | undefined;
+  const grace = setTimeout(() => {
+    server.closeIdleConnections();
+    sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS).unref();
+  }, IDLE_GRACE_MS).unref();
+  const finished = await Promise.race([closed.then(() => true), delay(config.shutdownTimeoutMs, false)]);
+  clearTimeout(grace);
+  clearInterval(sweep);
+  if (!finished) {
+    log.warn(
+      { timeoutMs: config.shutdownTimeoutMs },
+      'in-flight requests did not finish in time; closing them',
+    );
+    server.closeAllConnections();
+  }
+  await app.close();
+}
+
+/**
+ * Closes the listener; resolves once it is closed, with `closed`: the last connection has ended.
+ *
+ * A connection the kernel has completed but Node has not accepted yet is reset when the listener
+ * closes, after its client has sent the request. So new requests are held first: a client waiting
+ * for an answer opens no new connection, and the event loop, idle, accepts what arrives at once. When
+ * no connection has arrived for QUIET_MS (or QUIET_MAX_MS have passed, when clients that ignore
+ * readiness keep coming), the listener closes and the held requests are answered.
+ */
+async function closeListener(app: FastifyInstance): Promise<{ closed: Promise<void> }> {
+  const server = app.server;
+  let arrivals = 0;
+  const count = (): void => void arrivals++;
+  server.on('connection', count);
+  app.requestGate.hold();
+  const giveUp = Date.now() + QUIET_MAX_MS;
+  for (;;) {
+    const before = arrivals;
+    await delay(QUIET_MS, undefined);
+    // one more turn of the event loop: its poll phase accepts what the kernel queued meanwhile
+    await new Promise((resolve) => setImmediate(resolve));
+    if (arrivals === before || Date.now() >= giveUp) break;
+  }
+  server.off('connection', count);
+  const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+  app.requestGate.release();
+  return { closed };
+}
+
+function delay<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(resolve, ms, value).unref());
 }
 
 function exitWith(code: number): void {

@@ -8,7 +8,7 @@ afterEach(() => cleanup(child));
 
 describe('start-up', () => {
   it('prints one structured line with the version, counts, address and time to ready', async () => {
-    child = spawnServer({});
+    child = spawnServer({ DRAIN_DELAY_MS: '0' });
     const line = await startupLine(child);
     expect(line).toMatchObject({ level: 30, tracks: 2, levels: 10, version: expect.any(String) });
     expect(line.address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
@@ -89,14 +89,15 @@ describe('signals', () => {
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)(
-    '%s lets an in-flight request finish, then exits 0',
+    '%s lets a request in flight when the listener closes finish, then exits 0',
     async (signal) => {
-      child = spawnServer({});
+      // the body ends after the drain delay: the listener has closed by then
+      child = spawnServer({ DRAIN_DELAY_MS: '100' });
       const { address } = await startupLine(child);
       const url = new URL(address);
       const body = JSON.stringify({ query: '{ tracks { id } }' });
       // a request whose body is still arriving when the signal comes is in flight
-      const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const answer = new Promise<{ status: number; text: string; connection?: string }>((resolve, reject) => {
         const req = request(
           {
             host: url.hostname,
@@ -108,7 +109,9 @@ describe('signals', () => {
           (res) => {
             let text = '';
             res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, text, connection: res.headers.connection }),
+            );
           },
         );
         req.on('error', reject);
@@ -120,9 +123,16 @@ describe('signals', () => {
       });
       const result = await answer;
       expect(result.status).toBe(200);
+      expect(result.connection).toBe('close');
       expect(JSON.parse(result.text).data.tracks).toHaveLength(2);
       expect(await child.exited).toBe(0);
-      expect(child.stdout()).toContain('shutting down');
+      const messages = child
+        .stdout()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).msg as string)
+        .filter((m) => /^(draining|listener closed|stopped)/.test(m));
+      expect(messages.map((m) => m.split(/[:;]/)[0])).toEqual(['draining', 'listener closed', 'stopped']);
     },
   );
 });
