@@ -2,6 +2,7 @@ import { formatProblem } from './content/problem';
 import { ConfigError, readConfig, type Config } from './server/config';
 import { handleSignals } from './server/lifecycle';
 import { createLogger, flushLogs } from './server/logger';
+import { warnIfNodeEndOfLife } from './server/node-support';
 import { startServer } from './server/start';
 
 /** config → load → serve. Any failure before listening exits 1 with the reason. */
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const log = createLogger(config);
+  warnIfNodeEndOfLife(log);
   for (const warning of config.warnings) log.warn({ config: true }, warning);
   const result = await startServer(config, log);
   if (!result.ok) {
