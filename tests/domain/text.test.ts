@@ -1,5 +1,6 @@
 import { normaliseForMatch, plainText } from '../../src/domain/text/normalise';
 import { foldedWords, spacedTokens, words } from '../../src/domain/text/words';
+import { contentTerms } from '../../src/domain/text/terms';
 
 describe('normaliseForMatch', () => {
   it('compares composed and decomposed letters, any white space and any case alike', () => {
@@ -35,5 +36,35 @@ describe('the three ways to cut a sentence', () => {
       expect(spacedTokens(text).join('')).toBe(text);
     }
     expect(spacedTokens("Owns the team's work.")).toEqual(['Owns ', 'the ', "team's ", 'work', '.']);
+  });
+});
+
+describe('contentTerms', () => {
+  it('stems the words outside the stopwords, once each, in order', () => {
+    expect(contentTerms('I identify and pay down technical debt, then pay it all down.')).toEqual([
+      'identifi',
+      'pay',
+      'down',
+      'technic',
+      'debt',
+    ]);
+  });
+
+  it('joins inflections, and the few synonyms the stemmer misses', () => {
+    const same = (a: string, b: string) => expect(contentTerms(a)).toEqual(contentTerms(b));
+    same('increments', 'incremental');
+    same('shipped features', 'ships feature');
+    same('larger pieces', 'large increments');
+    same('decompose smaller', 'break small');
+    same('newer', 'new');
+  });
+
+  it('leaves out words that say little about a sentence', () => {
+    expect(contentTerms('I am willing to take on unglamorous work needed to get things done.')).toEqual([
+      'take',
+      'unglamor',
+      'work',
+    ]);
+    expect(contentTerms('?!')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Competency, Level } from '../entities';
-import { diffTexts, REWORDING_THRESHOLD } from './match-items';
+import { TermWeights } from './counterparts';
+import { diffTexts } from './match-items';
 import type {
   AttributeChange,
   ChangeStatus,
@@ -8,16 +9,28 @@ import type {
   DiffSummary,
   LevelDiff,
   TextChange,
+  TextDiffOptions,
 } from './types';
 
-/** What changes from `from` to `to`; the levels may be on different tracks, or the same level. */
+/**
+ * What changes from `from` to `to`; the levels may be on different tracks, or the same level. Items pair
+ * as in {@link diffTexts}, counterparts included, with terms weighted by how rare they are among the
+ * items of the two levels: the sentences being compared are the corpus that tells a telling word from a
+ * common one, so the result depends on these two levels alone (not on the rest of the framework or on
+ * its version) and is the same both ways round.
+ */
 export function diffLevels(from: Level, to: Level, options: DiffOptions = {}): LevelDiff {
-  const threshold = options.threshold ?? REWORDING_THRESHOLD;
+  const weights = TermWeights.over([...itemTexts(from), ...itemTexts(to)]);
+  const textOptions: TextDiffOptions = { ...options, weights };
   const competencies = matchBySlug(from.competencies, to.competencies).map(([a, b]) =>
-    diffCompetency(a, b, threshold),
+    diffCompetency(a, b, textOptions),
   );
   const summary = summarise(competencies.flatMap((c) => [...c.expectations, ...c.examples]));
   return { from, to, attributes: diffAttributes(from, to), competencies, summary };
+}
+
+function itemTexts(level: Level): string[] {
+  return level.competencies.flatMap((c) => [...c.expectations, ...c.examples].map((item) => item.text));
 }
 
 function summarise(changes: readonly TextChange[]): DiffSummary {
@@ -52,11 +65,15 @@ function matchBySlug(
   return pairs;
 }
 
-function diffCompetency(from: Competency | null, to: Competency | null, threshold: number): CompetencyDiff {
+function diffCompetency(
+  from: Competency | null,
+  to: Competency | null,
+  options: TextDiffOptions,
+): CompetencyDiff {
   const texts = (c: Competency | null, kind: 'expectations' | 'examples') =>
     c?.[kind].map((i) => i.text) ?? [];
-  const expectations = diffTexts(texts(from, 'expectations'), texts(to, 'expectations'), { threshold });
-  const examples = diffTexts(texts(from, 'examples'), texts(to, 'examples'), { threshold });
+  const expectations = diffTexts(texts(from, 'expectations'), texts(to, 'expectations'), options);
+  const examples = diffTexts(texts(from, 'examples'), texts(to, 'examples'), options);
   const shown = (to ?? from)!;
   const status: ChangeStatus = !from
     ? 'added'

@@ -1,8 +1,9 @@
-import { lcsLength } from '../text/similarity';
-import { STOPWORDS } from '../text/stopwords';
-import { words } from '../text/words';
+import { textSimilarity } from '../text/similarity';
+import type { Candidates } from './candidates';
+import { COUNTERPART_THRESHOLD, counterpartCandidates } from './counterparts';
+import { rewordingCandidates } from './rewordings';
 import { textSegments } from './segments';
-import type { DiffOptions, TextChange } from './types';
+import type { TextChange, TextDiffOptions } from './types';
 
 /**
  * Lowest similarity (2·LCS/(|a|+|b|) over normalised words) at which an item that disappeared and one
@@ -20,9 +21,18 @@ export const REWORDING_THRESHOLD = 0.5;
  * Matches two lists of sentences (the expectations, or the examples, of one competency at two levels).
  *
  * Identical texts pair first, one-to-one in order. Of the rest, every pair that shares a word outside
- * STOPWORDS and reaches the threshold is a candidate; candidates are taken best first (ties by
+ * STOPWORDS and reaches the threshold is a candidate rewording; candidates are taken best first (ties by
  * position), so each item ends up with its best still-free partner rather than the first that clears
- * the bar. Whatever is left is added or removed.
+ * the bar. Given `weights`, what is still unpaired is then matched as counterparts (the same idea in
+ * other words, as between two tracks; see counterparts.ts) the same way, best first. Whatever is left is
+ * added or removed.
+ *
+ * Counterparts come after rewordings, and only among what rewordings left, so a rewording is never
+ * displaced by a counterpart: within a track, where items are edited rather than rewritten, the pairs
+ * stay those of the word similarity alone. Best-first rather than an optimal assignment (Hungarian)
+ * over the scores: an assignment that maximises the total can give up a clearly best pair for two
+ * middling ones, which a reader does not expect; on the bundled content, where counterparts above the
+ * threshold rarely compete for an item, the two agree (bench/micro/diff-pairing.ts counts both).
  *
  * The result follows `to`'s order. A removed item goes right after the item that preceded it in `from`
  * and was kept or reworded (after that item's place in `to`), or first when nothing before it was kept;
@@ -32,7 +42,7 @@ export const REWORDING_THRESHOLD = 0.5;
 export function diffTexts(
   from: readonly string[],
   to: readonly string[],
-  options: DiffOptions = {},
+  options: TextDiffOptions = {},
 ): TextChange[] {
   const threshold = options.threshold ?? REWORDING_THRESHOLD;
   const partnerOfFrom = new Int32Array(from.length).fill(-1);
@@ -53,14 +63,29 @@ export function diffTexts(
     similarityOfTo[j] = 1;
   });
 
-  const candidates = rewordingCandidates(from, to, partnerOfFrom, partnerOfTo, threshold);
-  for (const k of candidates.bestFirst) {
-    const i = candidates.from[k]!;
-    const j = candidates.to[k]!;
-    if (partnerOfFrom[i] !== -1 || partnerOfTo[j] !== -1) continue;
-    partnerOfFrom[i] = j;
-    partnerOfTo[j] = i;
-    similarityOfTo[j] = candidates.similarity[k]!;
+  const take = (candidates: Candidates, similarity: (i: number, j: number, k: number) => number) => {
+    for (const k of candidates.bestFirst) {
+      const i = candidates.from[k]!;
+      const j = candidates.to[k]!;
+      if (partnerOfFrom[i] !== -1 || partnerOfTo[j] !== -1) continue;
+      partnerOfFrom[i] = j;
+      partnerOfTo[j] = i;
+      similarityOfTo[j] = similarity(i, j, k);
+    }
+  };
+  const rewordings = rewordingCandidates(from, to, partnerOfFrom, partnerOfTo, threshold);
+  take(rewordings, (_i, _j, k) => rewordings.similarity[k]!);
+  if (options.weights) {
+    const counterparts = counterpartCandidates(
+      from,
+      to,
+      partnerOfFrom,
+      partnerOfTo,
+      options.weights,
+      options.counterpartThreshold ?? COUNTERPART_THRESHOLD,
+    );
+    // Reported as their word similarity, like every other change, so `similarity` keeps one meaning.
+    take(counterparts, (i, j) => textSimilarity(from[i]!, to[j]!));
   }
 
   // removedAfter[j + 1] lists the removed items that go right after to[j]; removedAfter[0] those first.
@@ -85,149 +110,6 @@ export function diffTexts(
     pushRemoved(j + 1);
   }
   return changes;
-}
-
-/** Candidate rewordings as parallel arrays, with the order to take them in. */
-interface Candidates {
-  readonly from: number[];
-  readonly to: number[];
-  readonly similarity: number[];
-  /** Indexes into the arrays: highest similarity first, ties by from position, then to position. */
-  readonly bestFirst: Uint32Array;
-}
-
-/** Numbers words, so the LCS compares integers and the index is keyed by them. */
-class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  /** By word id: whether the word is in STOPWORDS. */
-  readonly stopword: boolean[] = [];
-
-  encode(text: string): Int32Array {
-    const list = words(text);
-    const ids = new Int32Array(list.length);
-    for (let k = 0; k < list.length; k++) {
-      const word = list[k]!;
-      let id = this.ids.get(word);
-      if (id === undefined) {
-        id = this.stopword.length;
-        this.ids.set(word, id);
-        this.stopword.push(STOPWORDS.has(word));
-      }
-      ids[k] = id;
-    }
-    return ids;
-  }
-}
-
-/** A sentence's word ids, and its non-stopwords as distinct ids with their number of occurrences. */
-interface Encoded {
-  readonly ids: Int32Array;
-  readonly stopwords: number;
-  /** [id, occurrences, id, occurrences, …] */
-  readonly content: number[];
-}
-
-function encode(vocabulary: Vocabulary, text: string): Encoded {
-  const ids = vocabulary.encode(text);
-  const sorted = ids.slice().sort();
-  const content: number[] = [];
-  let stopwords = 0;
-  for (let k = 0; k < sorted.length;) {
-    const id = sorted[k]!;
-    let end = k + 1;
-    while (end < sorted.length && sorted[end] === id) end++;
-    if (vocabulary.stopword[id]) stopwords += end - k;
-    else content.push(id, end - k);
-    k = end;
-  }
-  return { ids, stopwords, content };
-}
-
-/**
- * Unpaired pairs at or above the threshold. Comparing every pair with an LCS is quadratic twice over, so
- * an inverted index of non-stopwords finds the pairs that share one, and the size of their shared word
- * multiset (an upper bound of the LCS) discards those that cannot reach the threshold before the LCS runs.
- */
-function rewordingCandidates(
-  from: readonly string[],
-  to: readonly string[],
-  partnerOfFrom: Int32Array,
-  partnerOfTo: Int32Array,
-  threshold: number,
-): Candidates {
-  const result = { from: [] as number[], to: [] as number[], similarity: [] as number[] };
-  if (!partnerOfFrom.includes(-1) || !partnerOfTo.includes(-1))
-    return { ...result, bestFirst: new Uint32Array(0) };
-  const vocabulary = new Vocabulary();
-  const toWords: Encoded[] = [];
-  // word id → [to position, occurrences, to position, occurrences, …]
-  const postings = new Map<number, number[]>();
-  for (let j = 0; j < to.length; j++) {
-    if (partnerOfTo[j] !== -1) continue;
-    const encoded = encode(vocabulary, to[j]!);
-    toWords[j] = encoded;
-    const { content } = encoded;
-    for (let k = 0; k < content.length; k += 2) {
-      const list = postings.get(content[k]!);
-      if (list) list.push(j, content[k + 1]!);
-      else postings.set(content[k]!, [j, content[k + 1]!]);
-    }
-  }
-  if (postings.size === 0) return { ...result, bestFirst: new Uint32Array(0) };
-
-  const shared = new Int32Array(to.length);
-  const touched = new Int32Array(to.length);
-  for (let i = 0; i < from.length; i++) {
-    if (partnerOfFrom[i] !== -1) continue;
-    const a = encode(vocabulary, from[i]!);
-    let touchedCount = 0;
-    for (let k = 0; k < a.content.length; k += 2) {
-      const list = postings.get(a.content[k]!);
-      if (!list) continue;
-      const count = a.content[k + 1]!;
-      for (let p = 0; p < list.length; p += 2) {
-        const j = list[p]!;
-        if (shared[j] === 0) touched[touchedCount++] = j;
-        const other = list[p + 1]!;
-        shared[j] = shared[j]! + (count < other ? count : other);
-      }
-    }
-    // In to order, so that candidates are recorded by (from, to) position.
-    for (const j of touched.subarray(0, touchedCount).sort()) {
-      const b = toWords[j]!;
-      const total = a.ids.length + b.ids.length;
-      const sharedStopwords = a.stopwords < b.stopwords ? a.stopwords : b.stopwords;
-      const bound = (2 * (shared[j]! + sharedStopwords)) / total;
-      shared[j] = 0;
-      if (bound < threshold) continue;
-      const similarity = (2 * lcsLength(a.ids, b.ids)) / total;
-      if (similarity < threshold) continue;
-      result.from.push(i);
-      result.to.push(j);
-      result.similarity.push(similarity);
-    }
-  }
-  return { ...result, bestFirst: bestFirst(result.similarity) };
-}
-
-/**
- * Indexes of the candidates by similarity, highest first, keeping recording order among equals. A
- * comparison sort of a thousand items' candidates costs more than finding them, but similarities are
- * ratios of small integers and take few distinct values, so grouping by value and sorting the values is
- * cheap, and stable.
- */
-function bestFirst(similarity: readonly number[]): Uint32Array {
-  const groups = new Map<number, number[]>();
-  similarity.forEach((value, k) => {
-    const group = groups.get(value);
-    if (group) group.push(k);
-    else groups.set(value, [k]);
-  });
-  const order = new Uint32Array(similarity.length);
-  let next = 0;
-  for (const value of new Float64Array(groups.keys()).sort().reverse())
-    for (const k of groups.get(value)!) order[next++] = k;
-  return order;
 }
 
 // Positions are 1-based, as in the item ids (`…/e2` is position 2).

@@ -1,4 +1,5 @@
 import type { Level } from '../entities';
+import type { TermWeights } from './counterparts';
 
 /** How an attribute, competency or item differs between the two levels. */
 export type ChangeStatus = 'added' | 'removed' | 'changed' | 'unchanged';
@@ -25,7 +26,8 @@ export interface TextChange {
   readonly toPosition: number | null;
   /**
    * 1 when unchanged, 0 when added or removed, the word similarity when changed (which is 1 when only
-   * punctuation, case or spacing changed).
+   * punctuation, case or spacing changed). A rewording scores at least the rewording threshold; a
+   * counterpart (the same idea in other words, as across tracks) may score below it.
    */
   readonly similarity: number;
   /** Equal + deleted segments rebuild `from` exactly; equal + inserted rebuild `to` exactly. */
@@ -78,4 +80,18 @@ export interface LevelDiff {
 export interface DiffOptions {
   /** Lowest word similarity at which two different items count as a rewording; default REWORDING_THRESHOLD. */
   readonly threshold?: number;
+  /**
+   * Lowest counterpart score at which two items that no rewording paired count as one changed item;
+   * default COUNTERPART_THRESHOLD. Above 1, no counterparts are paired.
+   */
+  readonly counterpartThreshold?: number;
+}
+
+/** Tuning for {@link diffTexts}. */
+export interface TextDiffOptions extends DiffOptions {
+  /**
+   * Term weights to pair counterparts by; without them only identical items and rewordings pair.
+   * diffLevels passes weights over the items of both levels.
+   */
+  readonly weights?: TermWeights;
 }
