@@ -108,19 +108,21 @@ export class Framework {
   /** The level before this one on its track; drafts are skipped unless the level itself is a draft. */
   previous(level: Level): Level | null {
     const row = this.neighbourRow(level);
-    return row[row.indexOf(level) - 1] ?? null;
+    return row[row.findIndex((l) => l.id === level.id) - 1] ?? null;
   }
 
   /** The level after this one on its track; drafts are skipped unless the level itself is a draft. */
   next(level: Level): Level | null {
     const row = this.neighbourRow(level);
-    return row[row.indexOf(level) + 1] ?? null;
+    const at = row.findIndex((l) => l.id === level.id);
+    return at === -1 ? null : (row[at + 1] ?? null);
   }
 
+  // by id, not identity: a caller may hold a copy (a federation gateway's entity, for one)
   private neighbourRow(level: Level): readonly Level[] {
     const track = this.tracksById.get(level.trackId);
     if (!track) return [level];
-    return track.levels.filter((l) => l.status === 'published' || l === level);
+    return track.levels.filter((l) => l.status === 'published' || l.id === level.id);
   }
 }
 

@@ -1,8 +1,10 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { Competency, Item } from '../domain/entities';
 import { ExampleType, ExpectationType } from './item.type';
 import { SourceLocationType } from './source-location.type';
 
+// an entity other subgraphs of a company's supergraph can reference by id (schema.subgraph.graphql)
+@Directive('@key(fields: "id")')
 @ObjectType('Competency', {
   simpleResolvers: true,
   description: "One '## emoji Name' section of a level.",

@@ -1,10 +1,12 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Attribute, Competency, Level } from '../domain/entities';
 import { AttributeType } from './attribute.type';
 import { CompetencyType } from './competency.type';
 import { LevelStatus } from './enums';
 import { SourceLocationType } from './source-location.type';
 
+// an entity other subgraphs of a company's supergraph can reference by id (schema.subgraph.graphql)
+@Directive('@key(fields: "id")')
 @ObjectType('Level', {
   simpleResolvers: true,
   description: 'One level of a track: one markdown file.',

@@ -1,6 +1,8 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { Track } from '../domain/entities';
 
+// an entity other subgraphs of a company's supergraph can reference by id (schema.subgraph.graphql)
+@Directive('@key(fields: "id")')
 @ObjectType('Track', {
   simpleResolvers: true,
   description: 'A career track: one folder of level files.',

@@ -11,6 +11,8 @@ export interface Config {
   readonly contentWatch: boolean;
   readonly introspection: boolean;
   readonly production: boolean;
+  /** Serve the Federation 2 subgraph schema (entities, _service, _entities). */
+  readonly federation: boolean;
   /** Serve GraphiQL to browsers opening /graphql. */
   readonly graphiql: boolean;
   /** Values that were accepted but are probably not what was meant; logged at start. */
@@ -44,6 +46,8 @@ export const CONFIG_VARIABLES = {
   LOG_PRETTY: 'true or false; human-readable logs instead of JSON; default false (true in npm run dev)',
   CONTENT_WATCH: 'true or false; reload on any change under CONTENT_DIR; default false (true in npm run dev)',
   INTROSPECTION: 'true or false; default true, false when NODE_ENV=production',
+  FEDERATION:
+    'true or false; serve /graphql as a Federation 2 subgraph (schema.subgraph.graphql) for a gateway; default false',
   GRAPHIQL: 'true or false; GraphiQL for browsers that open /graphql, served offline; default true',
   NODE_ENV:
     'production turns introspection and field suggestions off; development and test do not; any other value is warned about',
@@ -150,6 +154,7 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Config 
     contentWatch: bool('CONTENT_WATCH', false),
     introspection: bool('INTROSPECTION', !production),
     graphiql: bool('GRAPHIQL', true),
+    federation: bool('FEDERATION', false),
     production,
     warnings,
     corsOrigins: cors.includes('*') ? '*' : cors,

@@ -79,7 +79,8 @@ describe('GraphiQL at /graphql', () => {
   it('is off with GRAPHIQL=false: a browser gets the JSON refusal of the API, not a page', async () => {
     const answer = await fetch(`${off.address}/graphql`, { headers: { accept: 'text/html' } });
     expect(answer.status).toBe(400);
-    expect((await answer.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const body = (await answer.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
   it('leaves API clients unchanged: a GET with JSON Accept still gets JSON', async () => {
@@ -87,6 +88,7 @@ describe('GraphiQL at /graphql', () => {
       headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
     });
     expect(answer.status).toBe(200);
-    expect((await answer.json()).data.tracks.length).toBeGreaterThan(0);
+    const body = (await answer.json()) as { data: { tracks: unknown[] } };
+    expect(body.data.tracks.length).toBeGreaterThan(0);
   });
 });

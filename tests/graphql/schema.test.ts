@@ -11,12 +11,19 @@ import {
   isSpecifiedScalarType,
 } from 'graphql';
 import { buildFrameworkSchema, printFrameworkSchema } from '../../src/graphql/schema';
+import { printSubgraphFrameworkSchema } from '../../src/graphql/subgraph';
 
 const root = path.join(__dirname, '..', '..');
 
 describe('schema.graphql', () => {
   it('is what the code emits (run `npm run schema:emit` and commit when this fails)', () => {
     expect(readFileSync(path.join(root, 'schema.graphql'), 'utf8')).toBe(printFrameworkSchema());
+  });
+
+  it('has its Federation 2 subgraph twin in schema.subgraph.graphql (re-emit when this fails)', () => {
+    expect(readFileSync(path.join(root, 'schema.subgraph.graphql'), 'utf8')).toBe(
+      printSubgraphFrameworkSchema(),
+    );
   });
 
   it('contains the whole contract: nothing renamed, removed or changed in nullability', () => {

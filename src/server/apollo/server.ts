@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
@@ -53,6 +54,8 @@ export function createApollo(
       ...(options.compiledExecution ? [compiledExecutionPlugin(schema)] : []),
       // every field has the content's lifetime, so per-field cache hints would only cost throughput
       ApolloServerPluginCacheControlDisabled(),
+      // a subgraph schema would turn on Apollo Studio's per-field traces, which wrap every resolver
+      ApolloServerPluginInlineTraceDisabled(),
       // Apollo's embedded sandbox loads from a CDN; GraphiQL is bundled and served by this server
       options.graphiqlPage === null
         ? ApolloServerPluginLandingPageDisabled()

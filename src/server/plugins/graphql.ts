@@ -2,6 +2,7 @@ import { HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { buildFrameworkSchema } from '../../graphql/schema';
+import { buildSubgraphFrameworkSchema } from '../../graphql/subgraph';
 import { createApollo } from '../apollo/server';
 import type { GraphQLExchange, RequestContext } from '../apollo/context';
 import { sendError } from '../error-codes';
@@ -60,7 +61,7 @@ export function withRequestId(body: string, requestId: string): { body: string; 
  * response cache, whose hooks then apply to this route only.
  */
 const graphql: FastifyPluginAsync<GraphQLPluginOptions> = async (app, options) => {
-  const schema = buildFrameworkSchema();
+  const schema = app.config.federation ? buildSubgraphFrameworkSchema() : buildFrameworkSchema();
   const apollo = createApollo(schema, app.config, {
     compiledExecution: options.compiledExecution ?? true,
     graphiqlPage: app.hasDecorator('graphiqlPage') ? app.graphiqlPage : null,
