@@ -135,4 +135,21 @@ describe('signals', () => {
       expect(messages.map((m) => m.split(/[:;]/)[0])).toEqual(['draining', 'listener closed', 'stopped']);
     },
   );
+
+  it('a second signal ends the drain delay early', async () => {
+    child = spawnServer({ DRAIN_DELAY_MS: '600000' });
+    const { address } = await startupLine(child);
+    const readyz = new URL('/readyz', address).href;
+    child.process.kill('SIGINT');
+    let status = 0;
+    for (let i = 0; i < 200 && status !== 503; i++) {
+      status = (await fetch(readyz)).status;
+      if (status !== 503) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(status).toBe(503);
+    child.process.kill('SIGINT');
+    expect(await child.exited).toBe(0);
+    expect(child.stdout()).toContain('second signal');
+    expect(child.stdout()).toContain('"msg":"stopped"');
+  });
 });
