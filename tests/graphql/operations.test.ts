@@ -176,7 +176,8 @@ describe('diffLevels', () => {
       changed: count('CHANGED'),
       unchanged: count('UNCHANGED'),
     });
-    for (const s of ['ADDED', 'REMOVED', 'CHANGED', 'UNCHANGED']) expect(count(s)).toBeGreaterThan(0);
+    // levels are cumulative and never repeat an item word for word, so nothing is UNCHANGED here
+    for (const s of ['ADDED', 'REMOVED', 'CHANGED']) expect(count(s)).toBeGreaterThan(0);
     for (const change of diff.competencies.flatMap((c: any) => c.expectations)) {
       const text = (kinds: string[]) =>
         change.segments
