@@ -47,6 +47,26 @@ const FIELD_BOOST = { title: 3, code: 3, summary: 2, text: 1 };
 const KIND_BOOST: Record<SearchHitKind, number> = { level: 1.5, expectation: 1.2, example: 1 };
 
 /**
+ * The work one search may do is bounded, whatever the query: 200 characters of one-letter words once
+ * took 100–350 ms, since each word was expanded to every indexed term it begins (and minisearch
+ * searches a repeated word again each time). Only this many distinct words of a query are searched
+ * for, in the order given; a person's query rarely has more, and the rest would only add noise.
+ */
+export const MAX_QUERY_TERMS = 12;
+/** Shorter words match only exactly: "a" as a prefix would match a fifth of the vocabulary. */
+const MIN_PREFIX_LENGTH = 3;
+/**
+ * Typo tolerance is one edit per five characters, from four characters up (one edit in a three-letter
+ * word matches most three-letter words), and never more than two edits, which already reach far in a
+ * vocabulary of a few thousand words.
+ */
+const FUZZINESS = 0.2;
+const MIN_FUZZY_LENGTH = 4;
+const MAX_FUZZY = 2;
+
+const tokenize: (text: string) => string[] = MiniSearch.getDefault('tokenize');
+
+/**
  * Full-text search over one Framework's published levels (title, summary, code), expectations and
  * examples: prefix matching ("reliab" finds "reliability") and typo tolerance of one edit per five
  * characters. Drafts are not indexed, since the search question has no way to ask for them. The index is
@@ -62,8 +82,9 @@ export class FrameworkSearch {
       storeFields: ['trackId'],
       processTerm: foldCase,
       searchOptions: {
-        prefix: true,
-        fuzzy: 0.2,
+        prefix: (term: string) => term.length >= MIN_PREFIX_LENGTH,
+        fuzzy: (term: string) => (term.length >= MIN_FUZZY_LENGTH ? FUZZINESS : false),
+        maxFuzzy: MAX_FUZZY,
         boost: FIELD_BOOST,
         boostDocument: (id: string) => KIND_BOOST[this.documents.get(id)?.kind ?? 'example'],
       },
@@ -93,11 +114,16 @@ export class FrameworkSearch {
     }
   }
 
-  /** The best `limit` hits, highest score first (equal scores by id); [] for a query without words. */
+  /**
+   * The best `limit` hits, highest score first (equal scores by id); [] for a query without words. Only
+   * the first {@link MAX_QUERY_TERMS} distinct words of the query count.
+   */
   search(query: string, options: SearchOptions): SearchHit[] {
     if (!hasWordCharacters(query) || options.limit <= 0) return [];
+    const terms = queryTerms(query);
+    if (terms.length === 0) return [];
     const track = options.track ?? null;
-    const results = this.index.search(query, {
+    const results = this.index.search(terms.join(' '), {
       ...(track !== null && { filter: (r: SearchResult) => r['trackId'] === track }),
     });
     return results
@@ -125,6 +151,17 @@ export class FrameworkSearch {
       competencyId: doc.competencyId,
     };
   }
+}
+
+/** The distinct terms of a query, as the index spells them, at most MAX_QUERY_TERMS of them. */
+function queryTerms(query: string): string[] {
+  const terms = new Set<string>();
+  for (const token of tokenize(query)) {
+    const term = foldCase(token);
+    if (term) terms.add(term);
+    if (terms.size === MAX_QUERY_TERMS) break;
+  }
+  return [...terms];
 }
 
 const searches = new WeakMap<Framework, FrameworkSearch>();

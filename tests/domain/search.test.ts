@@ -1,4 +1,4 @@
-import { FrameworkSearch, searchFor } from '../../src/domain/search';
+import { FrameworkSearch, MAX_QUERY_TERMS, searchFor } from '../../src/domain/search';
 import { competency, framework, level, track } from './fixtures';
 
 const fw = framework(
@@ -121,6 +121,48 @@ describe('FrameworkSearch', () => {
     expect(search.search('   ', { limit: 10 })).toEqual([]);
     expect(search.search('?!—…', { limit: 10 })).toEqual([]);
     expect(search.search('zzzzqqq', { limit: 10 })).toEqual([]);
+  });
+});
+
+describe('FrameworkSearch on costly queries', () => {
+  const ids = (query: string, limit = 100) => search.search(query, { limit }).map((h) => h.id);
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+
+  it('answers 80 one-letter words, matching them as whole words only', () => {
+    const query = Array.from({ length: 80 }, (_, i) => letters[i % 26]).join(' ');
+    const hits = search.search(query, { limit: 100 });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.length).toBeLessThanOrEqual(100);
+    // "a" and "i" are words of the fixture; as prefixes they would match nearly everything too.
+    expect(hits.every((h) => /\b[a-l]\b/i.test(h.text))).toBe(true);
+  });
+
+  it('answers 200 characters of distinct words', () => {
+    const query =
+      'reliability incident runbooks alerting pipeline mentor review trade-offs scaling maintenance production healthy capability resilience features obliterate toil automated dashboards owl';
+    expect(query.length).toBeLessThanOrEqual(200);
+    const hits = search.search(query, { limit: 100 });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.map((h) => h.score)).toEqual(hits.map((h) => h.score).sort((a, b) => b - a));
+  });
+
+  it('searches the first MAX_QUERY_TERMS distinct words, each once', () => {
+    const filler = Array.from({ length: MAX_QUERY_TERMS }, (_, i) => `zq${letters[i]}x`);
+    expect(ids(`${filler.join(' ')} runbooks`)).toEqual([]);
+    expect(ids(`${filler.slice(1).join(' ')} runbooks`)).toContain(
+      'site-reliability-engineer/L2/domain-expertise/e2',
+    );
+    expect(search.search('runbooks runbooks RUNBOOKS', { limit: 5 })).toEqual(
+      search.search('runbooks', { limit: 5 }),
+    );
+  });
+
+  it('still matches typos and prefixes of longer words, but not prefixes of one or two letters', () => {
+    expect(ids('incidnt')).toContain('site-reliability-engineer/L3/teaching/e1');
+    expect(ids('runb')).toContain('site-reliability-engineer/L2/domain-expertise/e2');
+    expect(ids('res')).toContain('site-reliability-engineer/L3');
+    expect(ids('ru')).toEqual([]);
+    expect(ids('re')).toEqual([]);
   });
 });
 
