@@ -6,7 +6,7 @@ import type { Config } from './config';
 import type { ContentStore } from './content-store';
 import type { Readiness } from './decorators';
 import { httpOptions } from './http-options';
-import { LIMITS } from './limits';
+import { LIMITS } from './request-limits';
 import type { Metrics } from './metrics';
 import { drainPlugin } from './plugins/drain';
 import { errorsPlugin } from './plugins/errors';

@@ -3,7 +3,7 @@ import { loadContent } from '../../src/content/load';
 import type { Framework } from '../../src/domain/framework';
 import { EDGES, fieldsToClassify } from '../../src/graphql/cost/edges';
 import { costLimit } from '../../src/graphql/cost/limit';
-import { LIMITS } from '../../src/server/limits';
+import { LIMITS } from '../../src/server/request-limits';
 import { DIFF, LEVEL, MATRIX, SEARCH } from '../../src/explorer/client/queries';
 import { bundledFramework } from '../support/bundled';
 import { TempContent } from '../support/temp-content';

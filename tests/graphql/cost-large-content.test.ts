@@ -2,7 +2,7 @@ import { graphql } from 'graphql';
 import type { Framework } from '../../src/domain/framework';
 import { costLimit } from '../../src/graphql/cost/limit';
 import { DIFF, LEVEL, MATRIX, TRACKS } from '../../src/explorer/client/queries';
-import { LIMITS } from '../../src/server/limits';
+import { LIMITS } from '../../src/server/request-limits';
 import { removeTempDirs, tempDir } from '../content/helpers';
 import { countFields, estimate, EXAMPLES, explorerOperations, HOSTILE, schema } from './cost-cases';
 import { LARGE_TRACK, loadLargeContent } from './large-content';

@@ -1,4 +1,4 @@
-import { LIMITS } from '../../src/server/limits';
+import { LIMITS } from '../../src/server/request-limits';
 import { post, startTestServer, type TestServer } from '../support/server';
 
 let server: TestServer;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { LIMITS } from '../../src/server/limits';
+import { LIMITS } from '../../src/server/request-limits';
 import { buildTestApp } from '../support/app';
 
 // A client's mistake is answered with a stable code as the protocol defines it, is never logged

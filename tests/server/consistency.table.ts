@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
-import { LIMITS } from '../../src/server/limits';
+import { LIMITS } from '../../src/server/request-limits';
 
 const preflight = { 'apollo-require-preflight': 'true' };
 const json = { 'content-type': 'application/json' };

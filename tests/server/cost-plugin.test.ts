@@ -3,7 +3,7 @@ import type { Framework } from '../../src/domain/framework';
 import type { GraphQLContext } from '../../src/graphql/context';
 import { buildFrameworkSchema } from '../../src/graphql/schema';
 import { DIFF, MATRIX } from '../../src/explorer/client/queries';
-import { costPlugin } from '../../src/server/cost-plugin';
+import { costPlugin } from '../../src/server/apollo/cost-plugin';
 import { removeTempDirs, tempDir } from '../content/helpers';
 import { bundledFramework } from '../support/bundled';
 import { HOSTILE } from '../graphql/cost-cases';

@@ -6,8 +6,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
-import { costPlugin } from '../cost-plugin';
-import { LIMITS, limitRules } from '../limits';
+import { costPlugin } from './cost-plugin';
+import { LIMITS, limitRules } from '../request-limits';
 import { compiledExecutionPlugin } from './compiled-execution';
 import { documentStore, persistedQueryCache } from './caches';
 import type { RequestContext } from './context';

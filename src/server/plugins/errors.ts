@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { MASKED_MESSAGE, sendError, type ApiErrorCode } from '../error-codes';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../request-limits';
 
 /** Fastify's own refusals, as codes of the catalogue. */
 const FASTIFY_ERRORS: Record<string, { code: ApiErrorCode; message: string }> = {

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { estimateCost } from '../graphql/cost/estimate';
-import { costLimit } from '../graphql/cost/limit';
-import type { GraphQLContext } from '../graphql/context';
-import { LIMITS, LimitCode } from './limits';
+import { estimateCost } from '../../graphql/cost/estimate';
+import { costLimit } from '../../graphql/cost/limit';
+import type { GraphQLContext } from '../../graphql/context';
+import { LIMITS, LimitCode } from '../request-limits';
 
 /** The error for an operation whose answer could be larger than the limit. */
 export function tooComplex(estimate: number, limit: number): GraphQLError {
