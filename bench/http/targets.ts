@@ -94,6 +94,8 @@ export async function startTarget(
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
     BENCH_ROOT: ROOT,
+    // between rounds nobody is sending: stop at once instead of draining for a load balancer
+    DRAIN_DELAY_MS: '0',
   };
   delete env.NODE_OPTIONS;
   if (extra.responsesFile) env.BENCH_RESPONSES = extra.responsesFile;
