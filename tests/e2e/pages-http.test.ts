@@ -1,5 +1,6 @@
 import type { CompetencyMatrix } from '../../src/domain/matrix';
 import { csvField, matrixCsv, neutraliseFormula } from '../../src/explorer/server/csv';
+import { STYLESHEETS } from '../../src/explorer/server/pages';
 import { startTestServer, type TestServer } from '../support/server';
 import { ensureExplorerBuilt } from './support/build';
 import { graphql } from './support/graphql';
@@ -211,7 +212,7 @@ describe('the explorer pages', () => {
     expect(urls).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/\/main\.js$/),
-        expect.stringMatching(/\/explorer\.css$/),
+        ...STYLESHEETS.map((s) => expect.stringContaining(`/${s.file}`)),
       ]),
     );
     for (const url of new Set(urls)) {

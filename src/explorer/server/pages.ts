@@ -4,19 +4,54 @@ import type { ExplorerAssets } from './assets';
 export type ShellKind = 'page' | 'embed';
 
 /**
+ * The stylesheets under public/styles/, one per concern, in cascade order: each builds on the ones
+ * before it. A file in that folder that is not listed here is never linked (a test checks both ways).
+ */
+export const STYLESHEETS: readonly { readonly file: string; readonly media?: string }[] = [
+  { file: 'styles/base.css' },
+  { file: 'styles/layout.css' },
+  { file: 'styles/components.css' },
+  { file: 'styles/level.css' },
+  { file: 'styles/diff.css' },
+  { file: 'styles/search.css' },
+  { file: 'styles/matrix.css' },
+  { file: 'styles/embed.css' },
+  // not render-blocking on screen
+  { file: 'styles/print.css', media: 'print' },
+];
+
+/**
+ * The meta element that tells an embed which origins may frame it (FRAME_ANCESTORS, besides its own),
+ * so it posts its height to its parent only when the parent is one of them.
+ */
+export const EMBED_ORIGINS_META = 'embed-parent-origins';
+
+/** Options of {@link renderShell}. */
+export interface ShellOptions {
+  /** FRAME_ANCESTORS as configured: the origins, besides the server's own, that may frame an embed. */
+  readonly frameAncestors?: readonly string[];
+}
+
+/**
  * The HTML every explorer URL answers with; the modules render the page from the URL. It holds no
  * content and no inline script or style, so the Content-Security-Policy can forbid both.
  */
-export function renderShell(assets: ExplorerAssets, kind: ShellKind): string {
+export function renderShell(assets: ExplorerAssets, kind: ShellKind, options: ShellOptions = {}): string {
   const asset = (file: string): string => `${assets.base}/${file}`;
+  const origins = (options.frameAncestors ?? []).filter((o) => o !== "'self'");
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="color-scheme" content="light dark">',
     kind === 'embed' ? '<meta name="robots" content="noindex">' : '',
+    kind === 'embed'
+      ? `<meta name="${EMBED_ORIGINS_META}" content="${escapeAttribute(origins.join(' '))}">`
+      : '',
     '<title>Career framework</title>',
     `<link rel="icon" href="${asset('favicon.svg')}" type="image/svg+xml">`,
-    `<link rel="stylesheet" href="${asset('explorer.css')}">`,
+    ...STYLESHEETS.map(
+      (s) => `<link rel="stylesheet" href="${asset(s.file)}"${s.media ? ` media="${s.media}"` : ''}>`,
+    ),
     ...assets.modules.map((m) => `<link rel="modulepreload" href="${asset(m)}">`),
     `<script type="module" src="${asset('main.js')}"></script>`,
   ].filter(Boolean);
@@ -50,4 +85,9 @@ export function renderShell(assets: ExplorerAssets, kind: ShellKind): string {
           '</body>',
         ].join('\n');
   return `<!doctype html>\n<html lang="en">\n<head>\n${head.join('\n')}\n</head>\n${body}\n</html>\n`;
+}
+
+/** Escapes a value for a double-quoted attribute: the origins come from configuration, not from code. */
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

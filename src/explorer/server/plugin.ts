@@ -59,7 +59,7 @@ export const explorerPlugin: FastifyPluginAsync<ExplorerOptions> = async (app, o
 
   const shells = {
     page: assets ? renderShell(assets, 'page') : null,
-    embed: assets ? renderShell(assets, 'embed') : null,
+    embed: assets ? renderShell(assets, 'embed', { frameAncestors: config.frameAncestors }) : null,
   };
   const headers = {
     page: pageHeaders('page', config.frameAncestors),
