@@ -149,7 +149,7 @@ describe('the diff view', () => {
     await expect(page.locator('li.change--added').count()).resolves.toBe(api.summary.added);
     await expect(page.locator('li.change--removed').count()).resolves.toBe(api.summary.removed);
     await expect(page.locator('li.change--changed').count()).resolves.toBe(api.summary.changed);
-    await expect(page.locator('details.unchanged li.change--unchanged').count()).resolves.toBe(
+    await expect(page.locator('.fold--unchanged li.change--unchanged').count()).resolves.toBe(
       api.summary.unchanged,
     );
     expect(await page.locator('li.change--added .badge').allTextContents()).toEqual(
@@ -158,14 +158,15 @@ describe('the diff view', () => {
     expect(await page.locator('li.change--removed .badge').allTextContents()).toEqual(
       Array(api.summary.removed).fill('− Removed'),
     );
-    // collapsed behind their count: closed, and the summary says how many
-    const details = page.locator('details.unchanged');
-    await expect(
-      details.evaluateAll((all) => all.filter((d) => d.hasAttribute('open')).length),
-    ).resolves.toBe(0);
-    for (const text of await details.locator('summary').allTextContents())
-      expect(text).toMatch(/^\d+ unchanged$/);
-    await expect(page.locator('details.unchanged li').first().isVisible()).resolves.toBe(false);
+    // folded behind a toggle that is collapsed and says what it shows, in the right number
+    const toggles = page.locator('.fold--unchanged .fold-toggle');
+    for (const state of await toggles.evaluateAll((all) => all.map((b) => b.getAttribute('aria-expanded'))))
+      expect(state).toBe('false');
+    for (const text of await toggles.locator('.fold-label').allTextContents())
+      expect(text).toMatch(
+        /^Show (1 unchanged (expectation|example)|([02-9]|\d\d+) unchanged (expectations|examples))$/,
+      );
+    await expect(page.locator('.fold--unchanged li').first().isVisible()).resolves.toBe(false);
   });
 
   it('highlights the inserted and deleted words inside every changed item, exactly as the API segments them', async () => {
@@ -179,25 +180,33 @@ describe('the diff view', () => {
     const segments = api.competencies.flatMap((c) =>
       [...c.expectations, ...c.examples].filter((x) => x.status === 'CHANGED').flatMap((x) => x.segments),
     );
-    expect(await page.locator('li.change--changed .change-text ins').allTextContents()).toEqual(
+    // a segment of punctuation or white space alone is drawn and named; data-text keeps its text
+    const texts = (selector: string): Promise<string[]> =>
+      page
+        .locator(selector)
+        .evaluateAll((all) => all.map((el) => el.getAttribute('data-text') ?? el.textContent ?? ''));
+    expect(await texts('li.change--changed .change-text ins')).toEqual(
       segments.filter((s) => s.kind === 'INSERTED').map((s) => s.text),
     );
-    expect(await page.locator('li.change--changed .change-text del').allTextContents()).toEqual(
+    expect(await texts('li.change--changed .change-text del')).toEqual(
       segments.filter((s) => s.kind === 'DELETED').map((s) => s.text),
     );
     await saveScreenshot('diff-sre-l2-l3', 1600);
   });
 
   it('prints without the controls and with the unchanged items expanded', async () => {
+    // a level compared with itself: all unchanged, so something is folded whatever the content holds
+    await open('/diff?from=software-engineer/L3&to=software-engineer/L3');
     await page.emulateMedia({ media: 'print' });
     try {
       await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
       await expect(page.locator('form.controls').isVisible()).resolves.toBe(false);
-      await page.locator('details.unchanged li').first().waitFor({ state: 'visible' });
+      await page.locator('.fold--unchanged li').first().waitFor({ state: 'visible' });
+      await expect(page.locator('.fold-toggle').first().isVisible()).resolves.toBe(false);
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
-    await page.locator('details.unchanged li').first().waitFor({ state: 'hidden' });
+    await page.locator('.fold--unchanged li').first().waitFor({ state: 'hidden' });
     await expect(page.locator('.site-header').isVisible()).resolves.toBe(true);
   });
 

@@ -20,6 +20,14 @@ export function emoji(value: string | null): Child {
   return value ? h('span', { class: 'emoji', 'aria-hidden': 'true' }, value, ' ') : null;
 }
 
+/**
+ * A count with its noun in the right number: "1 example", "3 examples". Every count the explorer
+ * shows in words goes through here.
+ */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
 export function levelLabel(level: LevelRef): string {
   return `${level.code} · ${level.title}`;
 }

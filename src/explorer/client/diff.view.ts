@@ -1,6 +1,7 @@
 import {
   alertBox,
   controls,
+  countOf,
   emoji,
   errorAlert,
   levelLabel,
@@ -8,7 +9,9 @@ import {
   pageTitle,
   statusBadge,
 } from './components.js';
+import { wordDiff } from './diff-segments.js';
 import { decoration, domId, h, srOnly, type Child } from './dom.js';
+import { fold } from './fold.js';
 import { ApiError, request } from './graphql.client.js';
 import {
   DIFF,
@@ -51,7 +54,7 @@ export async function diffView(params: URLSearchParams, ctx: ViewContext): Promi
     );
     title.classList.add('diff-title');
     return {
-      title: `${diffLevels.from.code} → ${diffLevels.to.code} · Compare`,
+      title: `${diffTitle(diffLevels)} · Compare`,
       nodes: [form, diffEyebrow(diffLevels), title, ...diffPage(diffLevels)],
       focus: title,
     };
@@ -63,6 +66,17 @@ export async function diffView(params: URLSearchParams, ctx: ViewContext): Promi
       focus: title,
     };
   }
+}
+
+/**
+ * The document title names the track as well as the codes: "Site Reliability Engineer L2 → L3", and
+ * across tracks "Software Engineer L3 → Site Reliability Engineer L3", never a bare "L3 → L3".
+ */
+export function diffTitle(diff: LevelDiff): string {
+  const { from, to } = diff;
+  return from.track.id === to.track.id
+    ? `${to.track.name} ${from.code} → ${to.code}`
+    : `${from.track.name} ${from.code} → ${to.track.name} ${to.code}`;
 }
 
 /** With nothing chosen, offer the first two levels; with only 'from', the level after it. */
@@ -83,7 +97,12 @@ function compareForm(
   from: string | null,
   to: string | null,
 ): HTMLFormElement {
-  const swap = h('button', { type: 'button', class: 'secondary' }, decoration('⇄ '), 'Swap');
+  const swap = h(
+    'button',
+    { type: 'button', class: 'secondary', title: 'Swap the two levels and compare them' },
+    decoration('⇄ '),
+    'Swap',
+  );
   const form = controls(
     '/diff',
     'Choose two levels to compare',
@@ -92,10 +111,14 @@ function compareForm(
     levelSelect({ id: 'diff-to', name: 'to', label: 'To' }, tracks, to),
     h('button', { type: 'submit' }, 'Compare'),
   );
+  // the same as "Reverse the comparison": swap the levels and compare them at once, rather than
+  // leave the pickers disagreeing with the diff on screen until Compare is pressed
   swap.addEventListener('click', () => {
     const a = form.querySelector<HTMLSelectElement>('#diff-from');
     const b = form.querySelector<HTMLSelectElement>('#diff-to');
-    if (a && b) [a.value, b.value] = [b.value, a.value];
+    if (!a || !b) return;
+    [a.value, b.value] = [b.value, a.value];
+    form.requestSubmit();
   });
   return form;
 }
@@ -243,6 +266,8 @@ function competencyDiff(competency: CompetencyDiff): HTMLElement {
       id,
       'aria-labelledby': `${id}-h`,
       'data-slug': competency.slug,
+      // focusable, so a jump link to it moves keyboard focus there and Tab goes on from it
+      tabindex: '-1',
     },
     h(
       'h2',
@@ -253,32 +278,37 @@ function competencyDiff(competency: CompetencyDiff): HTMLElement {
       statusBadge(competency.status, COMPETENCY_WORD[competency.status]),
     ),
     counts(competency.summary, `Changes in ${competency.name}`, 'counts--competency'),
-    changeList('Expectations', domId(id, 'expectations'), competency.expectations),
-    changeList('Examples', domId(id, 'examples'), competency.examples),
+    changeList(competency, 'expectation', domId(id, 'expectations'), competency.expectations),
+    changeList(competency, 'example', domId(id, 'examples'), competency.examples),
   );
 }
 
 /**
- * One kind of item, in the 'to' level's order: changes in full, and the unchanged ones collapsed behind
- * their count, since they are what a reader already knows.
+ * One kind of item, in the 'to' level's order: changes in full, and the unchanged ones folded behind
+ * a toggle that says how many, since they are what a reader already knows.
  */
-function changeList(heading: string, id: string, changes: readonly TextChange[]): Child {
+function changeList(
+  competency: CompetencyDiff,
+  noun: 'expectation' | 'example',
+  id: string,
+  changes: readonly TextChange[],
+): Child {
   if (changes.length === 0) return null;
   const visible = changes.filter((c) => c.status !== 'UNCHANGED');
   const unchanged = changes.filter((c) => c.status === 'UNCHANGED');
+  const what = countOf(unchanged.length, `unchanged ${noun}`);
   return [
-    h('h3', { id }, heading),
+    h('h3', { id }, noun === 'expectation' ? 'Expectations' : 'Examples'),
     visible.length > 0 ? h('ol', { class: 'changes', 'aria-labelledby': id }, visible.map(changeItem)) : null,
     unchanged.length > 0
-      ? h(
-          'details',
-          { class: 'unchanged' },
-          h('summary', null, `${unchanged.length} unchanged`),
+      ? fold(
+          { show: `Show ${what}`, hide: `Hide ${what}`, context: `in ${competency.name}` },
           h(
             'ul',
             { class: 'changes' },
             unchanged.map((c) => h('li', { class: 'change change--unchanged' }, c.to ?? '')),
           ),
+          'fold--unchanged',
         )
       : null,
   ];
@@ -297,18 +327,4 @@ function changeItem(change: TextChange): HTMLLIElement {
       change.status === 'CHANGED' ? wordDiff(change) : (change.to ?? change.from ?? ''),
     ),
   );
-}
-
-/** The word-level segments: `<ins>` and `<del>` carry the meaning, the colours only help. */
-function wordDiff(change: TextChange): Child[] {
-  return change.segments.map((segment) => {
-    switch (segment.kind) {
-      case 'INSERTED':
-        return h('ins', null, segment.text);
-      case 'DELETED':
-        return h('del', null, segment.text);
-      default:
-        return segment.text;
-    }
-  });
 }

@@ -1,5 +1,15 @@
-import { alertBox, controls, emoji, levelLabel, levelSelect, link, pageTitle } from './components.js';
+import {
+  alertBox,
+  controls,
+  countOf,
+  emoji,
+  levelLabel,
+  levelSelect,
+  link,
+  pageTitle,
+} from './components.js';
 import { domId, h, type Child } from './dom.js';
+import { fold } from './fold.js';
 import { request } from './graphql.client.js';
 import {
   LEVEL,
@@ -177,9 +187,10 @@ function competencySection(competency: LevelCompetency, ctx: ViewContext): HTMLE
     { class: 'items items--examples' },
     competency.examples.map((x) => h('li', null, x.text)),
   );
+  // focusable, so a jump link to it moves keyboard focus there and Tab goes on from it
   return h(
     'section',
-    { class: 'competency', id, 'aria-labelledby': `${id}-h` },
+    { class: 'competency', id, 'aria-labelledby': `${id}-h`, tabindex: '-1' },
     h('h2', { id: `${id}-h` }, emoji(competency.emoji), competency.name),
     h('h3', null, 'Expectations'),
     h(
@@ -190,11 +201,14 @@ function competencySection(competency: LevelCompetency, ctx: ViewContext): HTMLE
     competency.examples.length === 0
       ? null
       : ctx.embed
-        ? h(
-            'details',
-            { class: 'examples' },
-            h('summary', null, `${competency.examples.length} examples`),
+        ? fold(
+            {
+              show: `Show ${countOf(competency.examples.length, 'example')}`,
+              hide: `Hide ${countOf(competency.examples.length, 'example')}`,
+              context: `of ${competency.name}`,
+            },
             examples,
+            'fold--examples',
           )
         : [h('h3', null, 'Examples'), examples],
   );

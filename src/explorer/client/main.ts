@@ -1,11 +1,11 @@
 import { errorAlert, pageTitle } from './components.js';
 import { diffView } from './diff.view.js';
 import { append, h } from './dom.js';
+import { postHeightToParent } from './embed-height.js';
 import { request } from './graphql.client.js';
 import { homeView } from './home.view.js';
 import { levelView } from './level.view.js';
 import { matrixView } from './matrix.view.js';
-import { expandDetailsWhenPrinting } from './print.js';
 import { TRACKS, type TrackSummary, type TracksResult } from './queries.js';
 import { isPagePath, type PagePath } from './routes.js';
 import { searchView } from './search.view.js';
@@ -39,6 +39,23 @@ const ctx: ViewContext = {
 
 // a slow answer for a page the user already left must not replace the page they are on
 let generation = 0;
+// the URL of the page on screen, to tell a jump within it from a navigation to another page
+let shown: URL | null = null;
+
+/** The home page is the site itself; every other page is "<page> · <site>". */
+function documentTitle(title: string): string {
+  return title === SITE ? SITE : `${title} · ${SITE}`;
+}
+
+/**
+ * The element a URL's fragment names, made focusable if it is not: moving focus there (not only the
+ * scroll position) makes the next Tab go on from it, rather than from the top of the page.
+ */
+function fragmentTarget(url: URL): HTMLElement | null {
+  const target = url.hash ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
+  if (target && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  return target;
+}
 
 async function show(url: URL, how: 'initial' | 'navigation'): Promise<void> {
   if (!main) return;
@@ -62,16 +79,26 @@ async function show(url: URL, how: 'initial' | 'navigation'): Promise<void> {
   append(main, rendered.nodes);
   main.removeAttribute('aria-busy');
   document.body.classList.toggle('wide', rendered.wide === true);
-  document.title = `${rendered.title} · ${SITE}`;
+  document.title = documentTitle(rendered.title);
+  shown = url;
   markCurrent(url.pathname);
-  const target = url.hash ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
+  const target = fragmentTarget(url);
   if (how === 'navigation') {
     window.scrollTo(0, 0);
-    // focus the new heading so keyboard and screen reader users start reading the new page there
-    (rendered.focus ?? main).focus({ preventScroll: true });
-  }
+    // focus the new heading so keyboard and screen reader users start reading the new page there,
+    // or the section the link pointed at
+    (target ?? rendered.focus ?? main).focus({ preventScroll: true });
+  } else target?.focus({ preventScroll: true });
   target?.scrollIntoView();
 }
+
+/** A fragment link or back/forward within the page on screen: the browser has scrolled; move focus. */
+function jumpWithin(url: URL): void {
+  fragmentTarget(url)?.focus({ preventScroll: true });
+}
+
+const samePage = (a: URL, b: URL | null): boolean =>
+  b !== null && a.pathname === b.pathname && a.search === b.search;
 
 function markCurrent(path: string): void {
   for (const a of document.querySelectorAll<HTMLAnchorElement>('.site-nav a')) {
@@ -131,7 +158,13 @@ document.addEventListener('submit', (event) => {
   navigate(url);
 });
 
-window.addEventListener('popstate', () => void show(new URL(window.location.href), 'navigation'));
+// a fragment link on the page fires popstate too: re-rendering the page for it would move focus to
+// the top, so only a change of page renders
+window.addEventListener('popstate', () => {
+  const url = new URL(window.location.href);
+  if (samePage(url, shown)) jumpWithin(url);
+  else void show(url, 'navigation');
+});
 
-expandDetailsWhenPrinting();
+if (ctx.embed) postHeightToParent();
 void show(new URL(window.location.href), 'initial');

@@ -1,9 +1,11 @@
-import { alertBox, controls, emoji, link, pageTitle, trackSelect } from './components.js';
+import { alertBox, controls, countOf, emoji, link, pageTitle, trackSelect } from './components.js';
 import { h, srOnly } from './dom.js';
+import { fold } from './fold.js';
 import { request } from './graphql.client.js';
-import { MATRIX, type MatrixResult, type MatrixRow, type TrackMatrix } from './queries.js';
+import { MATRIX, type LevelRef, type MatrixResult, type MatrixRow, type TrackMatrix } from './queries.js';
 import { csvHref, levelHref, matrixHref } from './routes.js';
 import { closestIds } from './closest-ids.js';
+import { scrollingTable } from './table-scroll.js';
 import type { Rendered, ViewContext } from './view.js';
 
 /** /matrix?track=… (and /embed/matrix): competencies as rows, levels as columns. */
@@ -56,51 +58,51 @@ export async function matrixView(params: URLSearchParams, ctx: ViewContext): Pro
 
 function matrixTable(track: TrackMatrix, ctx: ViewContext): HTMLElement {
   const { levels, rows } = track.competencyMatrix;
-  // the table scrolls inside its own box on a narrow screen; the box is focusable so keyboards can scroll it
-  return h(
-    'div',
-    { class: 'table-scroll', role: 'region', 'aria-labelledby': 'matrix-caption', tabindex: '0' },
+  const table = h(
+    'table',
+    { class: 'matrix' },
+    // the h1 says it for sighted readers; the caption names the table and its scrolling region
     h(
-      'table',
-      { class: 'matrix' },
-      // the h1 says it for sighted readers; the caption names the table and its scrolling region
+      'caption',
+      { id: 'matrix-caption', class: 'vh' },
+      `Expectations of each competency on the ${track.name} track, by level`,
+    ),
+    h(
+      'thead',
+      null,
       h(
-        'caption',
-        { id: 'matrix-caption', class: 'vh' },
-        `Expectations of each competency on the ${track.name} track, by level`,
-      ),
-      h(
-        'thead',
+        'tr',
         null,
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'col' }, 'Competency'),
-          levels.map((level) =>
-            h(
-              'th',
-              { scope: 'col' },
-              link(ctx, levelHref(level.id), h('span', { class: 'level-code' }, level.code)),
-              h('span', { class: 'level-title' }, level.title),
-            ),
+        h('th', { scope: 'col' }, 'Competency'),
+        levels.map((level) =>
+          h(
+            'th',
+            { scope: 'col' },
+            link(ctx, levelHref(level.id), h('span', { class: 'level-code' }, level.code)),
+            h('span', { class: 'level-title' }, level.title),
           ),
         ),
       ),
-      h(
-        'tbody',
-        null,
-        rows.map((row) => matrixRow(row, ctx)),
-      ),
     ),
+    h(
+      'tbody',
+      null,
+      rows.map((row) => matrixRow(row, levels, ctx)),
+    ),
+  );
+  return scrollingTable(
+    table,
+    'matrix-caption',
+    `Scroll the table sideways to see all ${countOf(levels.length, 'level')}.`,
   );
 }
 
-function matrixRow(row: MatrixRow, ctx: ViewContext): HTMLTableRowElement {
+function matrixRow(row: MatrixRow, levels: readonly LevelRef[], ctx: ViewContext): HTMLTableRowElement {
   return h(
     'tr',
     null,
     h('th', { scope: 'row' }, emoji(row.emoji), row.name),
-    row.cells.map((cell) => {
+    row.cells.map((cell, i) => {
       if (!cell)
         return h(
           'td',
@@ -108,6 +110,7 @@ function matrixRow(row: MatrixRow, ctx: ViewContext): HTMLTableRowElement {
           h('span', { 'aria-hidden': 'true' }, '—'),
           srOnly('Not part of this level'),
         );
+      const examples = countOf(cell.examples.length, 'example');
       return h(
         'td',
         null,
@@ -118,15 +121,18 @@ function matrixRow(row: MatrixRow, ctx: ViewContext): HTMLTableRowElement {
         ),
         ctx.embed || cell.examples.length === 0
           ? null
-          : h(
-              'details',
-              { class: 'examples' },
-              h('summary', null, `${cell.examples.length} examples`),
+          : fold(
+              {
+                show: `Show ${examples}`,
+                hide: `Hide ${examples}`,
+                context: `of ${row.name} at ${levels[i]?.code ?? 'this level'}`,
+              },
               h(
                 'ul',
                 { class: 'cell-items' },
                 cell.examples.map((x) => h('li', null, x.text)),
               ),
+              'fold--examples',
             ),
       );
     }),

@@ -1,0 +1,144 @@
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/server';
+import { launchChromium } from './support/browser';
+import { ensureExplorerBuilt } from './support/build';
+import { graphql } from './support/graphql';
+import { explorerTab, type ExplorerTab } from './support/page';
+
+// The functions given to page.evaluate run in the browser; the tests' tsconfig has Node's globals only.
+declare const window: any, document: any, getComputedStyle: any;
+
+// The competency matrix on a tall page and on a phone: the header row stays in sight, the first
+// column too when the table scrolls sideways, and a narrow screen says that it scrolls.
+
+const MATRIX = '/matrix?track=site-reliability-engineer';
+
+let server: TestServer;
+let browser: Browser;
+let tab: ExplorerTab;
+let levels: number;
+
+beforeAll(async () => {
+  ensureExplorerBuilt();
+  server = await startTestServer();
+  browser = await launchChromium();
+  tab = await explorerTab(browser, server.address);
+  const { track } = await graphql<{ track: { competencyMatrix: { levels: unknown[] } } }>(
+    server.url,
+    `
+      {
+        track(id: "site-reliability-engineer") {
+          competencyMatrix {
+            levels {
+              id
+            }
+          }
+        }
+      }
+    `,
+  );
+  levels = track.competencyMatrix.levels.length;
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(() => {
+  expect(tab.problems.splice(0)).toEqual([]);
+});
+
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+}
+const rect = (selector: string): Promise<Box> =>
+  tab.page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, left: r.left, bottom: r.bottom };
+    });
+
+/** Whether the point at the middle of the element's top edge shows that element (nothing covers it). */
+const onTop = (selector: string): Promise<boolean> =>
+  tab.page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + 2);
+      return hit !== null && el.contains(hit);
+    });
+
+describe('on a wide, short window the table fits', () => {
+  it('and its header row sticks to the top of the window while the page scrolls', async () => {
+    const { page } = tab;
+    await page.setViewportSize({ width: 1440, height: 600 });
+    await tab.open(MATRIX);
+    await page.locator('.table-scroll[data-fits]').waitFor({ state: 'attached' });
+    await expect(page.locator('.scroll-hint').isVisible()).resolves.toBe(false);
+    const tall = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+    expect(tall).toBeGreaterThan(600);
+
+    const table = await rect('table.matrix');
+    await page.evaluate((y) => window.scrollTo(0, window.scrollY + y), table.top + 500);
+    await page.waitForFunction(() => window.scrollY > 0);
+    const header = await rect('table.matrix thead th');
+    expect(Math.abs(header.top)).toBeLessThan(1.5);
+    expect(await onTop('table.matrix thead th:nth-child(2)')).toBe(true);
+    // the first rows have gone up beneath it
+    expect((await rect('table.matrix tbody tr')).top).toBeLessThan(0);
+  });
+});
+
+describe('on a phone the table scrolls in its own box', () => {
+  beforeAll(async () => {
+    await tab.page.setViewportSize({ width: 375, height: 740 });
+    await tab.open(MATRIX);
+  });
+
+  afterAll(() => tab.page.setViewportSize({ width: 1280, height: 900 }));
+
+  it('says so above the table, and shades the edge that has more', async () => {
+    const { page } = tab;
+    const hint = page.locator('.scroll-hint');
+    await hint.waitFor({ state: 'visible' });
+    await expect(hint.textContent()).resolves.toContain(`all ${levels} levels`);
+    await expect(page.locator('.table-scroll').getAttribute('aria-describedby')).resolves.toBe(
+      await hint.getAttribute('id'),
+    );
+    await page.locator('.table-edges[data-more-right]:not([data-more-left])').waitFor({ state: 'attached' });
+    const shade = await page
+      .locator('.table-edges')
+      .evaluate((el) => getComputedStyle(el, '::after').opacity);
+    expect(shade).toBe('1');
+    await page.locator('.table-scroll').evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await page.locator('.table-edges[data-more-left]:not([data-more-right])').waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBe(375);
+  });
+
+  it('keeps the header row and the competency column in sight while it scrolls either way', async () => {
+    const { page } = tab;
+    const scroller = page.locator('.table-scroll');
+    expect(await scroller.evaluate((el) => el.hasAttribute('data-fits'))).toBe(false);
+    // no taller than the window, so its header can stay in sight
+    expect(await scroller.evaluate((el) => el.getBoundingClientRect().height <= window.innerHeight)).toBe(
+      true,
+    );
+    await scroller.scrollIntoViewIfNeeded();
+    await scroller.evaluate((el) => el.scrollTo({ top: 400, left: 150 }));
+    await page.waitForFunction(() => document.querySelector('.table-scroll')!.scrollTop > 0);
+    const box = await scroller.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top + el.clientTop, left: r.left + el.clientLeft };
+    });
+    expect(Math.abs((await rect('table.matrix thead th')).top - box.top)).toBeLessThan(1.5);
+    expect(Math.abs((await rect('table.matrix thead th')).left - box.left)).toBeLessThan(1.5);
+    expect(Math.abs((await rect('table.matrix tbody tr:last-child th')).left - box.left)).toBeLessThan(1.5);
+    expect(await onTop('table.matrix thead th:nth-child(3)')).toBe(true);
+  });
+});
