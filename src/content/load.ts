@@ -9,12 +9,18 @@ import { parseTrackFile } from './parse-track';
 import { compareProblems, problem, type ContentProblem } from './problem';
 import { readContentFiles, type ContentFile, type TrackFiles } from './read-files';
 import { repairText } from './repair';
+import type { ContentSource } from './source';
 import { contentVersion } from './version';
 
 /** How to load. */
 export interface LoadOptions {
   /** The clock that stamps `loadedAt`; default Date.now. */
   now?: () => Date;
+  /**
+   * The version the files come from when they are not the content being served: a tag or a short
+   * commit hash, written into every level id (`track/L3@v2026.1`) so no two versions share an id.
+   */
+  ref?: string;
 }
 
 /** A framework with any warnings, or every problem found when at least one is an error. */
@@ -31,17 +37,24 @@ export interface LoadReport {
 }
 
 /**
- * Loads a content directory into a Framework, or reports every problem in it. Never throws and
- * never rejects: whatever is on disk, the answer is a result (a loader bug becomes `internal-error`).
+ * Loads a content directory (or another source of its files, such as a commit's tree) into a
+ * Framework, or reports every problem in it. Never throws and never rejects: whatever is on disk, the
+ * answer is a result (a loader bug becomes `internal-error`).
  */
-export async function loadContent(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  return (await loadContentReport(dir, options)).result;
+export async function loadContent(
+  from: string | ContentSource,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
+  return (await loadContentReport(from, options)).result;
 }
 
 /** {@link loadContent} with the version and file count, for the CLI and the benchmark. */
-export async function loadContentReport(dir: string, options: LoadOptions = {}): Promise<LoadReport> {
+export async function loadContentReport(
+  from: string | ContentSource,
+  options: LoadOptions = {},
+): Promise<LoadReport> {
   try {
-    return await load(dir, options);
+    return await load(from, options);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return {
@@ -63,8 +76,8 @@ export async function loadContentReport(dir: string, options: LoadOptions = {}):
   }
 }
 
-async function load(dir: string, options: LoadOptions): Promise<LoadReport> {
-  const read = await readContentFiles(dir);
+async function load(from: string | ContentSource, options: LoadOptions): Promise<LoadReport> {
+  const read = await readContentFiles(from);
   const problems = [...read.problems];
   const tracks = read.tracks.map((files) => loadTrack(files, problems));
   const allFiles = read.tracks.flatMap((t) => (t.trackFile ? [t.trackFile, ...t.levelFiles] : t.levelFiles));
@@ -73,7 +86,11 @@ async function load(dir: string, options: LoadOptions): Promise<LoadReport> {
   const report = (result: LoadResult): LoadReport => ({ result, version, fileCount: allFiles.length });
   if (problems.some((p) => p.severity === 'error')) return report({ ok: false, problems });
   const loadedAt = options.now ? options.now() : new Date();
-  return report({ ok: true, framework: new Framework({ version, loadedAt, tracks }), problems });
+  return report({
+    ok: true,
+    framework: new Framework({ version, loadedAt, tracks, ref: options.ref ?? null }),
+    problems,
+  });
 }
 
 function loadTrack(files: TrackFiles, problems: ContentProblem[]): TrackDraft {

@@ -1,6 +1,6 @@
-import { constants, promises as fs, type Dirent, type Stats } from 'node:fs';
-import * as nodePath from 'node:path';
+import { DiskSource } from './disk-source';
 import { compareStrings, problem, type ContentProblem } from './problem';
+import type { ContentSource, SourceEntry } from './source';
 
 /** Files above this are refused unread: a level is a few KB, and the parser's work grows with size. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -26,36 +26,24 @@ export interface ReadResult {
 
 const TRACK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CONCURRENT_READS = 32;
-// O_NOFOLLOW: a path we checked cannot be swapped for a symlink before we open it. O_NONBLOCK: a
-// FIFO swapped in after the check cannot hang the open. Both are 0 where the platform lacks them.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /**
- * Walks the content directory: one folder per track, `track.md` and level files in each, nothing
- * deeper. Symbolic links that resolve inside the directory are followed (read as the file or folder
- * they point to); links that leave it or dangle are reported and never opened. Hidden entries
- * (`.git`, `.DS_Store`) and non-markdown files are ignored.
+ * Walks the content: one folder per track, `track.md` and level files in each, nothing deeper.
+ * Symbolic links that resolve inside the content are followed (read as the file or folder they point
+ * to); links that leave it or dangle are reported and never opened. Hidden entries (`.git`,
+ * `.DS_Store`) and non-markdown files are ignored. A path reads the folder on disk; a source reads
+ * anything else that looks like one (a commit's tree).
  */
-export async function readContentFiles(dir: string): Promise<ReadResult> {
+export async function readContentFiles(from: string | ContentSource): Promise<ReadResult> {
+  const source = typeof from === 'string' ? new DiskSource(from) : from;
   const problems: ContentProblem[] = [];
-  let root: string;
-  try {
-    root = await fs.realpath(dir);
-    if (!(await fs.stat(root)).isDirectory()) throw new Error('not a directory');
-  } catch {
-    problems.push(
-      problem(
-        'missing-content-dir',
-        '.',
-        1,
-        1,
-        `The content directory "${dir}" does not exist or is not a directory; create it or point CONTENT_DIR at it.`,
-      ),
-    );
+  const root = await source.root();
+  if (root === null) {
+    problems.push(problem('missing-content-dir', '.', 1, 1, source.missingMessage));
     return { tracks: [], problems };
   }
-  const walker = new Walker(root, problems);
-  const tracks = await walker.tracks();
+  const walker = new Walker(source, problems);
+  const tracks = await walker.tracks(root);
   if (tracks.length === 0 && !problems.some((p) => p.code === 'bad-track-id')) {
     problems.push(
       problem(
@@ -73,20 +61,20 @@ export async function readContentFiles(dir: string): Promise<ReadResult> {
 /** An entry after symlinks inside the root are resolved. */
 interface Resolved {
   readonly name: string;
-  readonly realPath: string;
+  readonly location: string;
   readonly kind: 'file' | 'directory' | 'other';
 }
 
 class Walker {
   constructor(
-    private readonly root: string,
+    private readonly source: ContentSource,
     private readonly problems: ContentProblem[],
   ) {}
 
-  async tracks(): Promise<TrackFiles[]> {
+  async tracks(root: string): Promise<TrackFiles[]> {
     const tracks: TrackFiles[] = [];
-    for (const entry of await this.list(this.root, '.')) {
-      const resolved = await this.resolve(this.root, entry, entry.name, true);
+    for (const entry of await this.list(root, '.')) {
+      const resolved = await this.resolve(entry, entry.name, true);
       if (!resolved) continue;
       if (resolved.kind === 'directory') {
         if (!TRACK_ID.test(entry.name)) {
@@ -101,7 +89,7 @@ class Walker {
           );
           continue;
         }
-        tracks.push(await this.track(entry.name, resolved.realPath));
+        tracks.push(await this.track(entry.name, resolved.location));
       } else if (isMarkdown(entry.name) && !isReadme(entry.name)) {
         this.problems.push(
           problem(
@@ -117,29 +105,21 @@ class Walker {
     return tracks;
   }
 
-  private async track(id: string, realDir: string): Promise<TrackFiles> {
+  private async track(id: string, folder: string): Promise<TrackFiles> {
     const levels: Resolved[] = [];
     let trackEntry: Resolved | null = null;
-    for (const entry of await this.list(realDir, id)) {
+    for (const entry of await this.list(folder, id)) {
       const rel = `${id}/${entry.name}`;
-      if (entry.isDirectory()) {
-        await this.nestedFolder(nodePath.join(realDir, entry.name), rel);
+      if (entry.kind === 'directory') {
+        await this.nestedFolder(entry.location, rel);
         continue;
       }
       // Only what would be read is checked: a symlinked image next to the levels is none of our business.
       if (!isMarkdown(entry.name) || isReadme(entry.name)) continue;
-      const resolved = await this.resolve(realDir, entry, rel, false);
+      const resolved = await this.resolve(entry, rel, false);
       if (!resolved) continue;
       if (resolved.kind !== 'file') {
-        this.problems.push(
-          problem(
-            'not-regular-file',
-            rel,
-            1,
-            1,
-            `"${rel}" is not a regular file; replace it with a markdown file.`,
-          ),
-        );
+        this.notRegular(rel);
         continue;
       }
       if (entry.name.toLowerCase() === 'track.md') trackEntry = resolved;
@@ -167,8 +147,8 @@ class Walker {
   }
 
   /** Folders inside a track are not read; say so when they hold markdown, which is likely a mistake. */
-  private async nestedFolder(realDir: string, rel: string): Promise<void> {
-    const entries = await this.list(realDir, rel, false);
+  private async nestedFolder(folder: string, rel: string): Promise<void> {
+    const entries = await this.list(folder, rel, false);
     if (entries.some((e) => isMarkdown(e.name))) {
       this.problems.push(
         problem(
@@ -182,9 +162,9 @@ class Walker {
     }
   }
 
-  private async list(dir: string, rel: string, report = true): Promise<Dirent[]> {
+  private async list(folder: string, rel: string, report = true): Promise<SourceEntry[]> {
     try {
-      const entries = await fs.readdir(dir, { withFileTypes: true });
+      const entries = await this.source.list(folder);
       return entries.filter((e) => !e.name.startsWith('.')).sort((a, b) => compareStrings(a.name, b.name));
     } catch (error) {
       if (report)
@@ -205,20 +185,10 @@ class Walker {
    * The entry's kind, following a symlink only when its target stays inside the content directory.
    * At the top level a link is only checked when it could be read (a folder or a .md file).
    */
-  private async resolve(
-    dir: string,
-    entry: Dirent,
-    rel: string,
-    topLevel: boolean,
-  ): Promise<Resolved | null> {
-    const full = nodePath.join(dir, entry.name);
-    if (!entry.isSymbolicLink()) return { name: entry.name, realPath: full, kind: kindOf(entry) };
-    let target: string;
-    let stats: Stats;
-    try {
-      target = await fs.realpath(full);
-      stats = await fs.stat(target);
-    } catch {
+  private async resolve(entry: SourceEntry, rel: string, topLevel: boolean): Promise<Resolved | null> {
+    if (entry.kind !== 'symlink') return { name: entry.name, location: entry.location, kind: entry.kind };
+    const target = await this.source.resolveLink(entry);
+    if (target === 'broken') {
       if (topLevel && !isMarkdown(entry.name)) return null;
       this.problems.push(
         problem(
@@ -231,9 +201,8 @@ class Walker {
       );
       return null;
     }
-    const kind = kindOf(stats);
-    if (topLevel && kind !== 'directory' && !isMarkdown(entry.name)) return null;
-    if (target !== this.root && !target.startsWith(this.root + nodePath.sep)) {
+    if (topLevel && target.kind !== 'directory' && !isMarkdown(entry.name)) return null;
+    if (!target.inside) {
       this.problems.push(
         problem(
           'symlink-outside',
@@ -245,39 +214,16 @@ class Walker {
       );
       return null;
     }
-    return { name: entry.name, realPath: target, kind };
+    return { name: entry.name, location: target.location, kind: target.kind };
   }
 
-  /** Reads a file we have checked, refusing anything over the limit before reading it. */
+  /** Reads a file we have checked; the source refuses anything over the limit before reading it. */
   private async read(entry: Resolved, rel: string): Promise<ContentFile | null> {
-    let handle: fs.FileHandle | undefined;
     try {
-      handle = await fs.open(entry.realPath, OPEN_FLAGS);
-      const stats = await handle.stat();
-      if (!stats.isFile()) {
-        this.problems.push(
-          problem(
-            'not-regular-file',
-            rel,
-            1,
-            1,
-            `"${rel}" is not a regular file; replace it with a markdown file.`,
-          ),
-        );
-        return null;
-      }
-      if (stats.size > MAX_FILE_BYTES) return this.tooLarge(rel, stats.size);
-      // Read one byte past the limit so a file that grew since fstat is still caught.
-      const buffer = Buffer.allocUnsafe(Math.min(stats.size, MAX_FILE_BYTES) + 1);
-      let length = 0;
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-        if (bytesRead === 0) break;
-        length += bytesRead;
-        if (length === buffer.length) break;
-      }
-      if (length > MAX_FILE_BYTES) return this.tooLarge(rel, length);
-      return { path: rel, bytes: buffer.subarray(0, length) };
+      const outcome = await this.source.read(entry.location, MAX_FILE_BYTES);
+      if ('notRegular' in outcome) return this.notRegular(rel);
+      if ('tooLarge' in outcome) return this.tooLarge(rel, outcome.tooLarge);
+      return { path: rel, bytes: outcome.bytes };
     } catch (error) {
       this.problems.push(
         problem(
@@ -289,9 +235,20 @@ class Walker {
         ),
       );
       return null;
-    } finally {
-      await handle?.close().catch(() => undefined);
     }
+  }
+
+  private notRegular(rel: string): null {
+    this.problems.push(
+      problem(
+        'not-regular-file',
+        rel,
+        1,
+        1,
+        `"${rel}" is not a regular file; replace it with a markdown file.`,
+      ),
+    );
+    return null;
   }
 
   private tooLarge(rel: string, size: number): null {
@@ -306,10 +263,6 @@ class Walker {
     );
     return null;
   }
-}
-
-function kindOf(entry: Dirent | Stats): Resolved['kind'] {
-  return entry.isFile() ? 'file' : entry.isDirectory() ? 'directory' : 'other';
 }
 
 function isMarkdown(name: string): boolean {

@@ -42,6 +42,11 @@ export interface FrameworkDraft {
   readonly version: string;
   readonly loadedAt: Date;
   readonly tracks: readonly TrackDraft[];
+  /**
+   * Set when the content is a version other than the one being served (a tag or a short commit hash):
+   * every level id then carries it, `track/L3@v2026.1`, and so do the ids below the level.
+   */
+  readonly ref?: string | null;
 }
 
 /**
@@ -51,6 +56,8 @@ export interface FrameworkDraft {
 export class Framework {
   readonly version: string;
   readonly loadedAt: Date;
+  /** The version's ref written into every level id; null for the content being served. */
+  readonly ref: string | null;
   /** Ordered by id. */
   readonly tracks: readonly Track[];
   /** Every level, drafts included, ordered by track then rank. */
@@ -63,9 +70,11 @@ export class Framework {
   constructor(draft: FrameworkDraft) {
     this.version = draft.version;
     this.loadedAt = draft.loadedAt;
+    this.ref = draft.ref ?? null;
+    const suffix = this.ref === null ? '' : `@${this.ref}`;
     this.tracks = [...draft.tracks]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map((t) => buildTrack(t));
+      .map((t) => buildTrack(t, suffix));
     this.levels = this.tracks.flatMap((t) => t.levels);
     for (const track of this.tracks) {
       this.tracksById.set(track.id, track);
@@ -126,10 +135,10 @@ export class Framework {
   }
 }
 
-function buildTrack(draft: TrackDraft): Track {
+function buildTrack(draft: TrackDraft, suffix: string): Track {
   const levels = [...draft.levels]
     .sort((a, b) => a.rank - b.rank || (a.code < b.code ? -1 : 1))
-    .map((l) => buildLevel(draft.id, l));
+    .map((l) => buildLevel(draft.id, l, suffix));
   return Object.freeze({
     id: draft.id,
     name: draft.name,
@@ -139,8 +148,8 @@ function buildTrack(draft: TrackDraft): Track {
   });
 }
 
-function buildLevel(trackId: string, draft: LevelDraft): Level {
-  const id = `${trackId}/${draft.code}`;
+function buildLevel(trackId: string, draft: LevelDraft, suffix: string): Level {
+  const id = `${trackId}/${draft.code}${suffix}`;
   return Object.freeze({
     id,
     trackId,
