@@ -16,10 +16,11 @@ export const LIMITS = {
   /** directives in one operation (HTTP 400 TOO_MANY_DIRECTIVES) */
   directives: 20,
   /**
-   * fields the answer could have, sized from what it asks (src/graphql/cost): the floor of the limit,
-   * which grows to twice the content's size for larger content (HTTP 400 QUERY_TOO_COMPLEX)
+   * fields the answer could have, sized from what it asks (src/graphql/cost), a search counting as
+   * SEARCH_WORK fields more: the floor of the limit, which grows to the content's own size for
+   * larger content (HTTP 400 QUERY_TOO_COMPLEX)
    */
-  cost: 50_000,
+  cost: 20_000,
 } as const;
 
 /** Error codes of the limit rules, beside the GraphQL spec's GRAPHQL_VALIDATION_FAILED. */

@@ -2,7 +2,7 @@ import { getIntrospectionQuery, graphql } from 'graphql';
 import { loadContent } from '../../src/content/load';
 import type { Framework } from '../../src/domain/framework';
 import { EDGES, fieldsToClassify } from '../../src/graphql/cost/edges';
-import { costLimit } from '../../src/graphql/cost/limit';
+import { contentSize, costLimit } from '../../src/graphql/cost/limit';
 import { LIMITS } from '../../src/server/request-limits';
 import { DIFF, LEVEL, MATRIX, SEARCH } from '../../src/explorer/client/queries';
 import { bundledFramework } from '../support/bundled';
@@ -168,8 +168,17 @@ describe('the cost estimate sizes what is asked', () => {
 });
 
 describe('the cost limit', () => {
-  it('is the fixed floor for the bundled content', () => {
-    expect(limit).toBe(LIMITS.cost);
+  it('is the fixed floor, or the content read once when that is more', () => {
+    expect(limit).toBe(Math.max(LIMITS.cost, contentSize(schema, framework)));
+  });
+
+  it('refuses thirty aliased copies of every level, and thirty aliased searches', () => {
+    const aliased = (body: string) =>
+      `{ ${Array.from({ length: LIMITS.aliases }, (_, i) => `a${i}: ${body}`).join(' ')} }`;
+    const levels =
+      'levels(filter: { includeDrafts: true }) { id competencies { expectations { id text } examples { id text } } }';
+    expect(estimate(framework, aliased(levels))).toBeGreaterThan(limit);
+    expect(estimate(framework, aliased('search(query: "team", limit: 20) { id }'))).toBeGreaterThan(limit);
   });
 
   it.each(HOSTILE)('refuses fan-out: %s', (_name, query) => {

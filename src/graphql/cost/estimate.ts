@@ -29,13 +29,29 @@ interface Place {
 interface Reach {
   readonly values: number;
   readonly below: Place;
+  /** Work beyond the answer (a search), in fields. */
+  readonly work?: number;
 }
 
 type Args = Record<string, unknown>;
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** A root field's scope (from the entity its arguments name), the list it returns, and a cap on that list. */
-type Root = (args: Args, scopes: ContentScopes) => { scope: Scope; list?: string; most?: number };
+/**
+ * What one full-text search costs beyond its answer, in fields: matching the words, expanding
+ * prefixes and typos, scoring. Measured with bench/micro/worst-requests.ts: a bounded search takes
+ * about as long as answering a thousand fields, so thirty aliased searches are refused like any
+ * other query that reads the content many times over.
+ */
+export const SEARCH_WORK = 1_000;
+
+/**
+ * A root field's scope (from the entity its arguments name), the list it returns, a cap on that
+ * list, and the work it does beyond its answer.
+ */
+type Root = (
+  args: Args,
+  scopes: ContentScopes,
+) => { scope: Scope; list?: string; most?: number; work?: number };
 
 /** A lookup by id: below it, that entity's sizes, or nothing when no entity has the id. */
 const byId =
@@ -70,6 +86,7 @@ const ROOTS: Readonly<Record<string, Root>> = {
     scope: s.trackFilter(text(a.track)),
     list: 'Query.search',
     most: Math.min(typeof a.limit === 'number' ? a.limit : MAX_SEARCH_LIMIT, MAX_SEARCH_LIMIT),
+    work: SEARCH_WORK,
   }),
   diffLevels: (a, s) => {
     const from = text(a.from);
@@ -120,18 +137,18 @@ class Walk {
 
   private field(step: FieldStep, place: Place): number {
     if (!step.def) return place.n; // __typename: one value per object
-    const { values, below } = step.root ? this.root(step.def, step) : this.reach(step, place);
-    return step.below ? values + this.steps(step.below, below) : values;
+    const { values, below, work = 0 } = step.root ? this.root(step.def, step) : this.reach(step, place);
+    return work + (step.below ? values + this.steps(step.below, below) : values);
   }
 
   private root(def: GraphQLField<unknown, unknown>, step: FieldStep): Reach {
     const rule = ROOTS[def.name];
     if (!rule) return this.unknown(step.list, { n: 1, distinct: true, scope: this.scopes.all });
-    const { scope, list, most = Infinity } = rule(this.args(def, step.node), this.scopes);
+    const { scope, list, most = Infinity, work = 0 } = rule(this.args(def, step.node), this.scopes);
     const found = scope === this.scopes.none ? 0 : 1;
-    if (!list) return { values: 1, below: { n: found, distinct: true, scope } };
+    if (!list) return { values: 1, below: { n: found, distinct: true, scope }, work };
     const values = found * Math.min(this.size(scope.sizes, list).total, most);
-    return { values, below: { n: values, distinct: true, scope } };
+    return { values, below: { n: values, distinct: true, scope }, work };
   }
 
   private reach(step: FieldStep, place: Place): Reach {

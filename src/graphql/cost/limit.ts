@@ -5,11 +5,12 @@ import { estimateCost } from './estimate';
 /**
  * How many times over a query may read the content. A query that reads the whole framework once is
  * always legitimate (the CSV export does it) and the danger is fan-out that multiplies it, so the
- * limit grows with the content instead of refusing a large organisation's own pages; twice leaves
- * room for a page that combines two views, and any fan-out through back-references multiplies by
- * far more than two.
+ * limit grows with the content instead of refusing a large organisation's own pages. Once is enough
+ * for every view the explorer and the examples ask for (see contentSize), and it keeps the CPU one
+ * request can take to about one read of the content: measured with bench/micro/worst-requests.ts,
+ * twice let 30 aliased copies of every level through at 200–400 ms.
  */
-export const CONTENT_READS = 2;
+export const CONTENT_READS = 1;
 
 /** Every field of every track, level, attribute, competency, matrix cell and item, each once. */
 const WHOLE_CONTENT = parse(`{
