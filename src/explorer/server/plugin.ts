@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { sendAsset } from './send-asset';
 import { competencyMatrix } from '../../domain/matrix';
 // for its augmentation of FastifyInstance with the shared services (app.config, app.store)
 import '../../server/decorators';
 import { sendError } from '../../server/error-codes';
 import { etagMatches } from '../../server/etag';
-import { loadAssets, type Asset } from './assets';
+import { loadAssets } from './assets';
 import { matrixCsv } from './csv';
 import { pageHeaders } from './headers';
 import { renderShell, type ShellKind } from './pages';
@@ -81,26 +82,6 @@ export const explorerPlugin: FastifyPluginAsync<ExplorerOptions> = async (app, o
 
   app.get<{ Params: { file: string } }>('/export/:file', async (request, reply) => exportCsv(request, reply));
 };
-
-function sendAsset(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  asset: Asset,
-  production: boolean,
-): FastifyReply {
-  // the prefix holds the content hash, so a file under it never changes; in development a running
-  // server keeps its prefix while the files are rebuilt, so the browser must revalidate
-  reply
-    .header('cache-control', production ? 'public, max-age=31536000, immutable' : 'no-cache')
-    .header('etag', asset.etag)
-    .header('vary', 'accept-encoding')
-    .header('x-content-type-options', 'nosniff');
-  if (etagMatches(request.headers['if-none-match'], asset.etag)) return reply.code(304).send();
-  reply.header('content-type', asset.contentType);
-  const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-  if (asset.gzip && acceptsGzip) return reply.header('content-encoding', 'gzip').send(asset.gzip);
-  return reply.send(asset.body);
-}
 
 /** GET /export/<track>.csv: the track's competency matrix, computed from the content being served. */
 function exportCsv(request: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply): FastifyReply {
