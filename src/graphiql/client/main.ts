@@ -2,14 +2,14 @@
 // /schema.graphql, so it works with introspection off, and the examples/ operations open as tabs.
 // esbuild bundles this file with React and GraphiQL (scripts/build-graphiql.js).
 import 'graphiql/style.css';
-import { buildSchema } from 'graphql';
+import { buildSchema, type ExecutionResult } from 'graphql';
 import { GraphiQL } from 'graphiql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EXAMPLES } from './examples';
 
 /** Sends operations as POST JSON to /graphql, as any client would. */
-async function fetcher(params: unknown): Promise<unknown> {
+async function fetcher(params: unknown): Promise<ExecutionResult> {
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
