@@ -59,4 +59,19 @@ describe('README', () => {
       `"summary": { "added": ${s.added}, "removed": ${s.removed}, "changed": ${s.changed}, "unchanged": ${s.unchanged} }`,
     );
   });
+
+  it('quotes similarities of the SRE L2 to L3 diff exactly as the API answers them, unrounded', async () => {
+    const { json } = await post(server.url, {
+      query:
+        '{ diffLevels(from: "site-reliability-engineer/L2", to: "site-reliability-engineer/L3") { competencies { expectations { similarity } examples { similarity } } } }',
+    });
+    const real = new Set<string>(
+      json.data.diffLevels.competencies.flatMap((c: any) =>
+        [...c.expectations, ...c.examples].map((i: any) => JSON.stringify(i.similarity)),
+      ),
+    );
+    const quoted = [...readme.matchAll(/"similarity": ([0-9.]+)/g)].map((m) => m[1]!);
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const value of quoted) expect(real).toContain(value);
+  });
 });
