@@ -25,9 +25,9 @@ export const COUNTERPART_THRESHOLD = 0.28;
  * zero and one the corpus lacks finite.
  */
 export class TermWeights {
-  private readonly termsOf = new Map<string, readonly string[]>();
-  // Counted on first use: a diff in which every item is kept never needs a weight.
-  private documentFrequency: Map<string, number> | null = null;
+  // Computed on first use: a diff in which every item is kept never needs a weight.
+  private weights: Map<string, number> | null = null;
+  private readonly totals = new Map<string, number>();
 
   private constructor(private readonly corpus: readonly string[]) {}
 
@@ -36,31 +36,34 @@ export class TermWeights {
     return new TermWeights(texts);
   }
 
-  /** The distinct content terms of a sentence, remembered for the sentences of the corpus. */
+  /** The distinct content terms of a sentence. */
   terms(text: string): readonly string[] {
-    let terms = this.termsOf.get(text);
-    if (!terms) {
-      terms = contentTerms(text);
-      this.termsOf.set(text, terms);
-    }
-    return terms;
+    return contentTerms(text);
   }
 
   weight(term: string): number {
-    if (!this.documentFrequency) {
-      this.documentFrequency = new Map();
-      for (const text of this.corpus)
-        for (const term of this.terms(text))
-          this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    }
-    return Math.log((this.corpus.length + 1) / ((this.documentFrequency.get(term) ?? 0) + 0.5));
+    const weights = (this.weights ??= this.count());
+    return weights.get(term) ?? Math.log((this.corpus.length + 1) / 0.5);
   }
 
   /** The sum of the weights of a sentence's distinct terms. */
   total(text: string): number {
-    let total = 0;
-    for (const term of this.terms(text)) total += this.weight(term);
+    let total = this.totals.get(text);
+    if (total === undefined) {
+      total = 0;
+      for (const term of contentTerms(text)) total += this.weight(term);
+      this.totals.set(text, total);
+    }
     return total;
+  }
+
+  private count(): Map<string, number> {
+    const frequency = new Map<string, number>();
+    for (const text of this.corpus)
+      for (const term of contentTerms(text)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    const documents = this.corpus.length;
+    for (const [term, df] of frequency) frequency.set(term, Math.log((documents + 1) / (df + 0.5)));
+    return frequency;
   }
 }
 

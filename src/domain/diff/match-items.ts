@@ -75,14 +75,16 @@ export function diffTexts(
   };
   const rewordings = rewordingCandidates(from, to, partnerOfFrom, partnerOfTo, threshold);
   take(rewordings, (_i, _j, k) => rewordings.similarity[k]!);
-  if (options.weights) {
+  const counterpartThreshold = options.counterpartThreshold ?? COUNTERPART_THRESHOLD;
+  // No score exceeds 1, so a threshold above it skips the stage (and its term weights) altogether.
+  if (options.weights && counterpartThreshold <= 1) {
     const counterparts = counterpartCandidates(
       from,
       to,
       partnerOfFrom,
       partnerOfTo,
       options.weights,
-      options.counterpartThreshold ?? COUNTERPART_THRESHOLD,
+      counterpartThreshold,
     );
     // Reported as their word similarity, like every other change, so `similarity` keeps one meaning.
     take(counterparts, (i, j) => textSimilarity(from[i]!, to[j]!));

@@ -67,13 +67,23 @@ function term(word: string): string {
   return result;
 }
 
+// The framework's sentences are diffed again and again, so their terms are kept too, within a bound.
+const termsOf = new Map<string, readonly string[]>();
+const MAX_CACHED_SENTENCES = 20_000;
+
 /**
- * What a sentence is about, as a set: its {@link words} outside STOPWORDS, stemmed with Porter2 and with
- * the synonyms above joined, each once, in order of first appearance. `"I identify and pay down technical
- * debt."` → `["identifi", "pay", "down", "technic", "debt"]`.
+ * What a sentence is about, as a set: its {@link words} outside STOPWORDS and GENERIC, stemmed with
+ * Porter2 and with the synonyms above joined, each once, in order of first appearance. `"I identify and
+ * pay down technical debt."` → `["identifi", "pay", "down", "technic", "debt"]`.
  */
-export function contentTerms(text: string): string[] {
-  const seen = new Set<string>();
-  for (const word of words(text)) if (!STOPWORDS.has(word) && !GENERIC.has(word)) seen.add(term(word));
-  return [...seen];
+export function contentTerms(text: string): readonly string[] {
+  let terms = termsOf.get(text);
+  if (!terms) {
+    const seen = new Set<string>();
+    for (const word of words(text)) if (!STOPWORDS.has(word) && !GENERIC.has(word)) seen.add(term(word));
+    terms = [...seen];
+    if (termsOf.size >= MAX_CACHED_SENTENCES) termsOf.clear();
+    termsOf.set(text, terms);
+  }
+  return terms;
 }
