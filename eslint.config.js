@@ -6,6 +6,8 @@ module.exports = tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'src/explorer/public/**'] },
   // the benchmark's compiled targets and load worker, built by npm run bench
   { ignores: ['bench/dist/**'] },
+  // written by `npm run codegen` and compared with what it generates in tests/graphql/codegen.test.ts
+  { ignores: ['src/explorer/client/generated/**', 'examples/typed/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
