@@ -74,4 +74,15 @@ describe('README', () => {
     expect(quoted.length).toBeGreaterThan(0);
     for (const value of quoted) expect(real).toContain(value);
   });
+
+  it('quotes the first hit of the search example exactly as the API answers it', async () => {
+    const { json } = await post(server.url, {
+      query: readFileSync(path.join(examplesDir, 'search.graphql'), 'utf8'),
+    });
+    const [first] = json.data.search;
+    expect(readme).toContain(
+      `{ "kind": "${first.kind}", "id": "${first.id}", "score": ${JSON.stringify(first.score)},`,
+    );
+    expect(readme).toContain(`"text": ${JSON.stringify(first.text)},`);
+  });
 });
