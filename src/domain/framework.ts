@@ -68,6 +68,7 @@ export class Framework {
   private readonly itemsById = new IdIndex<Item>();
 
   constructor(draft: FrameworkDraft) {
+    drafts.set(this, draft);
     this.version = draft.version;
     this.loadedAt = draft.loadedAt;
     this.ref = draft.ref ?? null;
@@ -133,6 +134,33 @@ export class Framework {
     if (!track) return [level];
     return track.levels.filter((l) => l.status === 'published' || l.id === level.id);
   }
+}
+
+/** What each Framework was built from, so a view of it can be built the same way. */
+const drafts = new WeakMap<Framework, FrameworkDraft>();
+const published = new WeakMap<Framework, Framework>();
+
+/**
+ * The framework as someone without the drafts permission sees it: draft levels are gone, as if they
+ * had never been written, so every lookup, list, neighbour, matrix, diff and search built on it
+ * leaves them out without knowing about permissions. A track whose levels are all drafts goes too.
+ * The content version stays: it names the files, and the caller's permission keys the caches.
+ */
+export function withoutDrafts(framework: Framework): Framework {
+  let view = published.get(framework);
+  if (view) return view;
+  const draft = drafts.get(framework)!;
+  const hasDrafts = framework.levels.some((l) => l.status === 'draft');
+  view = hasDrafts
+    ? new Framework({
+        ...draft,
+        tracks: draft.tracks
+          .map((t) => ({ ...t, levels: t.levels.filter((l) => l.status !== 'draft') }))
+          .filter((t) => t.levels.length > 0),
+      })
+    : framework;
+  published.set(framework, view);
+  return view;
 }
 
 function buildTrack(draft: TrackDraft, suffix: string): Track {

@@ -1,12 +1,15 @@
 import type { Framework } from './framework';
 
+/** Tags kept per version: more on one commit is a mistake, and each is a field of every answer. */
+export const MAX_TAGS_PER_VERSION = 20;
+
 /** One version of the content: a commit that changed a content file. */
 export interface FrameworkVersion {
   /** The full commit hash. */
   readonly id: string;
   /** The first 7 digits of the hash, as git shows it. */
   readonly shortId: string;
-  /** Tags that point at this commit, sorted. */
+  /** Tags that point at this commit, sorted; at most MAX_TAGS_PER_VERSION. */
   readonly tags: readonly string[];
   readonly committedAt: Date;
   /** The first line of the commit message. */

@@ -3,6 +3,8 @@ import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { LevelFilterInput } from './level-filter.input';
 import {
   DEFAULT_SEARCH_LIMIT,
+  DEFAULT_VERSIONS_LIMIT,
+  MAX_VERSIONS_LIMIT,
   MAX_ID_LENGTH,
   MAX_SEARCH_LIMIT,
   MAX_TEXT_LENGTH,
@@ -91,4 +93,37 @@ export class SearchArgs {
   @Min(MIN_SEARCH_LIMIT)
   @Max(MAX_SEARCH_LIMIT)
   limit!: number;
+}
+
+@ArgsType()
+export class VersionsArgs {
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_VERSIONS_LIMIT,
+    description: `At most this many versions, 1 to ${MAX_VERSIONS_LIMIT}.`,
+  })
+  @Min(1)
+  @Max(MAX_VERSIONS_LIMIT)
+  limit!: number;
+}
+
+@ArgsType()
+export class RefArgs {
+  @Field(() => String, { description: 'A tag, a branch, or a full or short (4+ digits) commit hash.' })
+  @Length(1, MAX_ID_LENGTH)
+  ref!: string;
+}
+
+@ArgsType()
+export class ChangesArgs {
+  @Field(() => String, { description: 'The earlier version: a tag, a branch, or a commit hash.' })
+  @Length(1, MAX_ID_LENGTH)
+  since!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The later version; the content being served when omitted.',
+  })
+  @Length(1, MAX_ID_LENGTH)
+  until?: string | null;
 }

@@ -5,6 +5,7 @@ import { CompetencyType } from './competency.type';
 import type { GraphQLContext } from './context';
 import { ExampleType, ExpectationType } from './item.type';
 import { LevelType } from './level.type';
+import { versionsOf } from './versions';
 
 // The domain guarantees every back-reference resolves, so the non-null assertions below cannot fail.
 
@@ -14,13 +15,17 @@ export class CompetencyResolver {
     nullable: true,
     description: "A competency by id, e.g. 'site-reliability-engineer/L3/domain-expertise'.",
   })
-  competency(@Ctx() ctx: GraphQLContext, @Args(() => IdArgs) { id }: IdArgs): Competency | null {
-    return ctx.framework.competency(id);
+  async competency(
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => IdArgs) { id }: IdArgs,
+  ): Promise<Competency | null> {
+    const found = await versionsOf(ctx).lookup(id, 3);
+    return found && found.framework.competency(found.id);
   }
 
   @FieldResolver(() => LevelType, { description: 'The level the competency belongs to.' })
   level(@Root() competency: Competency, @Ctx() ctx: GraphQLContext): Level {
-    return ctx.framework.level(competency.levelId)!;
+    return versionsOf(ctx).frameworkOf(competency.id).level(competency.levelId)!;
   }
 }
 
@@ -33,19 +38,20 @@ function itemResolver(kind: Item['kind'], type: typeof ExpectationType | typeof 
       nullable: true,
       description: `An ${kind} by id; null when none has it.`,
     })
-    item(@Ctx() ctx: GraphQLContext, @Args(() => IdArgs) { id }: IdArgs): Item | null {
-      const item = ctx.framework.item(id);
+    async item(@Ctx() ctx: GraphQLContext, @Args(() => IdArgs) { id }: IdArgs): Promise<Item | null> {
+      const found = await versionsOf(ctx).lookup(id, 4);
+      const item = found && found.framework.item(found.id);
       return item?.kind === kind ? item : null;
     }
 
     @FieldResolver(() => CompetencyType, { description: `The competency the ${kind} belongs to.` })
     competency(@Root() item: Item, @Ctx() ctx: GraphQLContext): Competency {
-      return ctx.framework.competency(item.competencyId)!;
+      return versionsOf(ctx).frameworkOf(item.id).competency(item.competencyId)!;
     }
 
     @FieldResolver(() => LevelType, { description: `The level the ${kind} belongs to.` })
     level(@Root() item: Item, @Ctx() ctx: GraphQLContext): Level {
-      return ctx.framework.level(item.levelId)!;
+      return versionsOf(ctx).frameworkOf(item.id).level(item.levelId)!;
     }
   }
   return ItemResolver;

@@ -1,7 +1,15 @@
 import type { Framework } from '../domain/framework';
+import type { RequestVersions } from './versions';
 
 /** What every resolver sees: the one Framework snapshot this request answers from. */
 export interface GraphQLContext {
-  /** Taken once per request, so no answer ever mixes two content versions. */
+  /** Taken once per request, so no answer ever mixes two content versions; drafts left out unless allowed. */
   readonly framework: Framework;
+  /** The content's versions as this request may see them; absent where there is no history (tests, tools). */
+  readonly versions?: RequestVersions;
+  /**
+   * Whether the caller holds the drafts permission. The server always says; a context made in-process
+   * without it (tests, tools) is trusted with what its framework holds.
+   */
+  readonly drafts?: boolean;
 }

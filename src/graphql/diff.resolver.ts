@@ -2,17 +2,20 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { diffLevels } from '../domain/diff/levels';
 import type { LevelDiff } from '../domain/diff/types';
 import type { Level } from '../domain/entities';
-import type { Framework } from '../domain/framework';
 import { unknownLevel } from '../domain/suggest';
 import { DiffArgs } from './args';
 import type { GraphQLContext } from './context';
 import { LevelDiffType } from './diff.type';
 import { badUserInput } from './validate-args';
+import { versionsOf } from './versions';
 
-function levelOrThrow(framework: Framework, argument: 'from' | 'to', id: string): Level {
-  const level = framework.level(id);
+/** The level an argument names, at the version its `@ref` names (the content being served without one). */
+async function levelOrThrow(ctx: GraphQLContext, argument: 'from' | 'to', id: string): Promise<Level> {
+  const found = await versionsOf(ctx).lookup(id, 2);
+  if (!found) throw badUserInput(`Argument "${argument}": no version named in "${id}"`, { argument });
+  const level = found.framework.level(found.id);
   if (level) return level;
-  const { message, suggestions } = unknownLevel(framework, id);
+  const { message, suggestions } = unknownLevel(found.framework, id);
   throw badUserInput(`Argument "${argument}": ${message}`, { argument, suggestions });
 }
 
@@ -20,9 +23,13 @@ function levelOrThrow(framework: Framework, argument: 'from' | 'to', id: string)
 export class DiffResolver {
   @Query(() => LevelDiffType, {
     description:
-      'what changes from one level to another, on the same track or across tracks; unknown ids are a BAD_USER_INPUT error',
+      "what changes from one level to another, on the same track or across tracks, and across versions ('track/L3@v2026.1'); unknown ids are a BAD_USER_INPUT error",
   })
-  diffLevels(@Ctx() ctx: GraphQLContext, @Args(() => DiffArgs) { from, to }: DiffArgs): LevelDiff {
-    return diffLevels(levelOrThrow(ctx.framework, 'from', from), levelOrThrow(ctx.framework, 'to', to));
+  async diffLevels(
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => DiffArgs) { from, to }: DiffArgs,
+  ): Promise<LevelDiff> {
+    const [a, b] = await Promise.all([levelOrThrow(ctx, 'from', from), levelOrThrow(ctx, 'to', to)]);
+    return diffLevels(a, b);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { attributeDefinitions } from '../domain/attribute-definitions';
 import type { Track } from '../domain/entities';
 import type { Framework } from '../domain/framework';
@@ -7,6 +7,8 @@ import { AttributeDefinitionType } from './attribute.type';
 import type { GraphQLContext } from './context';
 import { FrameworkType } from './framework.type';
 import { TrackType } from './track.type';
+import { FrameworkVersionType } from './version.type';
+import { versionsOf, type VersionAnswer } from './versions';
 
 @Resolver(() => FrameworkType)
 export class FrameworkResolver {
@@ -16,8 +18,20 @@ export class FrameworkResolver {
   }
 
   @FieldResolver(() => [TrackType], { description: 'Every track, ordered by id.' })
-  tracks(@Ctx() ctx: GraphQLContext): readonly Track[] {
-    return ctx.framework.tracks;
+  tracks(@Root() framework: Framework): readonly Track[] {
+    return framework.tracks;
+  }
+
+  @FieldResolver(() => FrameworkVersionType, {
+    nullable: true,
+    description:
+      'the commit being served; null when the content folder is not in a git repository or differs from its last commit',
+  })
+  async commit(@Root() framework: Framework, @Ctx() ctx: GraphQLContext): Promise<VersionAnswer | null> {
+    const versions = versionsOf(ctx);
+    if (framework.ref === null) return versions.currentVersion();
+    const version = await versions.resolve(framework.ref);
+    return version && { ...version, requested: framework.ref };
   }
 
   @Query(() => [AttributeDefinitionType], {

@@ -7,6 +7,7 @@ import type { GraphQLContext } from './context';
 import { CompetencyType } from './competency.type';
 import { LevelType } from './level.type';
 import { TrackType } from './track.type';
+import { versionsOf } from './versions';
 
 // The named attributes' fields are written out rather than generated from the domain's list:
 // type-graphql orders fields by decorator, and generated ones would move in introspection. Implementing
@@ -20,9 +21,13 @@ function namedAttributeField(key: NamedAttributeKey) {
 
 @Resolver(() => LevelType)
 export class LevelResolver implements NamedAttributeFields {
-  @Query(() => LevelType, { nullable: true, description: 'null when no level has that id' })
-  level(@Ctx() ctx: GraphQLContext, @Args(() => IdArgs) { id }: IdArgs): Level | null {
-    return ctx.framework.level(id);
+  @Query(() => LevelType, {
+    nullable: true,
+    description: "null when no level has that id; 'track/L3@v2026.1' reads the level at a version",
+  })
+  async level(@Ctx() ctx: GraphQLContext, @Args(() => IdArgs) { id }: IdArgs): Promise<Level | null> {
+    const found = await versionsOf(ctx).lookup(id, 2);
+    return found && found.framework.level(found.id);
   }
 
   @Query(() => [LevelType], {
@@ -34,7 +39,7 @@ export class LevelResolver implements NamedAttributeFields {
 
   @FieldResolver(() => TrackType, { description: 'The track the level belongs to.' })
   track(@Root() level: Level, @Ctx() ctx: GraphQLContext): Track {
-    return ctx.framework.track(level.trackId)!;
+    return versionsOf(ctx).frameworkOf(level.id).track(level.trackId)!;
   }
 
   @FieldResolver(() => String, namedAttributeField('planningHorizon'))
@@ -76,11 +81,11 @@ export class LevelResolver implements NamedAttributeFields {
 
   @FieldResolver(() => LevelType, { nullable: true, description: 'the neighbours on the same track' })
   previous(@Root() level: Level, @Ctx() ctx: GraphQLContext): Level | null {
-    return ctx.framework.previous(level);
+    return versionsOf(ctx).frameworkOf(level.id).previous(level);
   }
 
   @FieldResolver(() => LevelType, { nullable: true, description: 'the neighbours on the same track' })
   next(@Root() level: Level, @Ctx() ctx: GraphQLContext): Level | null {
-    return ctx.framework.next(level);
+    return versionsOf(ctx).frameworkOf(level.id).next(level);
   }
 }

@@ -5,3 +5,6 @@ export const MAX_LIST_LENGTH = 100;
 export const MIN_SEARCH_LIMIT = 1;
 export const MAX_SEARCH_LIMIT = 100;
 export const DEFAULT_SEARCH_LIMIT = 20;
+export const DEFAULT_VERSIONS_LIMIT = 20;
+/** Listing a thousand versions takes milliseconds; each one's framework is loaded only when asked for. */
+export const MAX_VERSIONS_LIMIT = 1000;

@@ -9,6 +9,7 @@ import { LevelResolver } from './level.resolver';
 import { SearchResolver } from './search.resolver';
 import { TrackResolver } from './track.resolver';
 import { validateArgs } from './validate-args';
+import { VersionResolver } from './version.resolver';
 
 let built: GraphQLSchema | undefined;
 
@@ -28,6 +29,7 @@ export function buildFrameworkSchema(): GraphQLSchema {
     ExampleResolver,
     DiffResolver,
     SearchResolver,
+    VersionResolver,
   ] as const;
   built = buildSchemaSync({
     resolvers,

@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { ContentHistory } from '../content/history/history';
 import { explorerPlugin } from '../explorer/server/plugin';
 import type { Config } from './config';
 import type { ContentStore } from './content-store';
@@ -21,6 +22,8 @@ export interface AppServices {
   readonly store: ContentStore;
   readonly metrics: Metrics;
   readonly log: Logger;
+  /** Versions from git; opened from CONTENT_DIR when not given (null: none). */
+  readonly history?: ContentHistory | null;
   /** Tests turn the fast paths off to compare the answers with Apollo's alone. */
   readonly graphql?: GraphQLPluginOptions & { readonly responseCache?: boolean };
 }
@@ -44,6 +47,13 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   app.decorate('store', store);
   app.decorate('metrics', metrics);
   app.decorate('readiness', readiness);
+  const history = services.history !== undefined ? services.history : await openHistory(config);
+  app.decorate('history', history);
+  if (history) {
+    // a reload or SIGHUP is when new commits, tags and branches are looked for
+    const unsubscribe = store.onSwap(() => history.refresh());
+    app.addHook('onClose', async () => unsubscribe());
+  }
 
   await app.register(errorsPlugin);
   await app.register(drainPlugin);
@@ -71,4 +81,13 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   await app.register(opsPlugin);
   await app.register(explorerPlugin);
   return app;
+}
+
+/** The content's git history, when HISTORY is on and a repository holds CONTENT_DIR. */
+export function openHistory(config: Config): Promise<ContentHistory | null> {
+  if (!config.history) return Promise.resolve(null);
+  return ContentHistory.open(config.contentDir, {
+    branch: config.historyBranch,
+    cacheVersions: config.historyCacheVersions,
+  });
 }

@@ -32,6 +32,12 @@ export interface Config {
   readonly requestTimeoutMs: number;
   /** Longest a keep-alive connection may stay idle between requests. */
   readonly keepAliveTimeoutMs: number;
+  /** Read versions of the content from the git repository that holds CONTENT_DIR, when there is one. */
+  readonly history: boolean;
+  /** The branch whose commits are published; null: the checked-out one, else main, else master. */
+  readonly historyBranch: string | null;
+  /** How many versions read from git are kept loaded. */
+  readonly historyCacheVersions: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -64,6 +70,11 @@ export const CONFIG_VARIABLES = {
   REQUEST_TIMEOUT_MS:
     'longest a client may take to send a whole request, body included, 1000 to 600000; default 20000',
   KEEP_ALIVE_TIMEOUT_MS: 'how long an idle keep-alive connection stays open, 1000 to 600000; default 72000',
+  HISTORY:
+    'true or false; serve versions of the content from the git repository that holds CONTENT_DIR, if any; default true',
+  HISTORY_BRANCH:
+    'the branch whose commits everyone may read (others need the drafts permission); default the checked-out branch, else main, else master',
+  HISTORY_CACHE_VERSIONS: 'how many versions read from git stay loaded, 1 to 1000; default 16',
 } as const;
 
 /** NODE_ENV values with a meaning; any other is warned about at start. */
@@ -144,6 +155,9 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const host = raw('HOST') ?? '0.0.0.0';
   if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) fail('HOST', host);
   const cors = origins('CORS_ORIGINS');
+  const historyBranch = raw('HISTORY_BRANCH');
+  if (historyBranch !== undefined && !/^[A-Za-z0-9._/-]+$/.test(historyBranch))
+    fail('HISTORY_BRANCH', historyBranch);
 
   const config: Config = {
     port: integer('PORT', 4000, 0, 65535),
@@ -166,6 +180,9 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Config 
     headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, 1_000, 600_000),
     requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 20_000, 1_000, 600_000),
     keepAliveTimeoutMs: integer('KEEP_ALIVE_TIMEOUT_MS', 72_000, 1_000, 600_000),
+    history: bool('HISTORY', true),
+    historyBranch: historyBranch ?? null,
+    historyCacheVersions: integer('HISTORY_CACHE_VERSIONS', 16, 1, 1000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,3 +1,4 @@
+import type { ContentHistory } from '../content/history/history';
 import type { Config } from './config';
 import type { ContentStore } from './content-store';
 import type { Metrics } from './metrics';
@@ -16,5 +17,7 @@ declare module 'fastify' {
     readonly store: ContentStore;
     readonly metrics: Metrics;
     readonly readiness: Readiness;
+    /** Versions of the content from git; null when CONTENT_DIR is in no repository or HISTORY=false. */
+    readonly history: ContentHistory | null;
   }
 }

@@ -38,6 +38,11 @@ export const API_ERRORS = {
   TOO_MANY_DIRECTIVES: { status: 400, client: true, description: 'more directives than the limit' },
   QUERY_TOO_COMPLEX: { status: 400, client: true, description: 'the answer could be larger than the limit' },
   INVALID_JSON: { status: 400, client: true, description: 'the request body is not valid JSON' },
+  VERSION_CONTENT_INVALID: {
+    status: 200,
+    client: true,
+    description: 'the version asked for has content errors and is not served; extensions.problems lists them',
+  },
   NOT_FOUND: { status: 404, client: true, description: 'nothing is served at that path' },
   METHOD_NOT_ALLOWED: { status: 405, client: true, description: 'the method is not allowed there' },
   NOT_ACCEPTABLE: { status: 406, client: true, description: 'the Accept header allows no type served there' },

@@ -32,6 +32,14 @@ describe('schema.graphql', () => {
     expect(breaking).toEqual([]);
   });
 
+  it('contains the history contract too (versions, version, changes, Framework.commit)', () => {
+    const read = (file: string) => readFileSync(path.join(__dirname, 'fixtures', file), 'utf8');
+    const contract = buildSchema(`${read('contract.graphql')}\n${read('contract-history.graphql')}`);
+    expect(contract.getQueryType()?.getFields().versions).toBeDefined();
+    const breaking = findBreakingChanges(contract, buildFrameworkSchema());
+    expect(breaking).toEqual([]);
+  });
+
   it('describes every type, field, argument and enum value', () => {
     const missing: string[] = [];
     for (const type of Object.values(buildFrameworkSchema().getTypeMap())) {

@@ -1,5 +1,5 @@
 import * as git from 'isomorphic-git';
-import type { FrameworkVersion } from '../../domain/versions';
+import { MAX_TAGS_PER_VERSION, type FrameworkVersion } from '../../domain/versions';
 import type { GitRepository } from './repository';
 
 /** Every version in a repository, and how refs lead to them. */
@@ -79,7 +79,7 @@ export async function scanVersions(repo: GitRepository, options: ScanOptions = {
     versions.push({
       id: oid,
       shortId: oid.slice(0, 7),
-      tags: [...own].sort(),
+      tags: [...own].sort().slice(0, MAX_TAGS_PER_VERSION),
       committedAt: new Date(info.time * 1000),
       subject: info.subject,
       published: published.has(oid) || own.length > 0,

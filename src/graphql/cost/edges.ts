@@ -66,6 +66,15 @@ export const EDGES: Readonly<Record<string, Edge>> = {
   'TextChange.segments': own,
   'SearchHit.level': up('same'),
   'SearchHit.competency': up('same'),
+  // another version's framework is another copy of the content: below it, sizes multiply
+  'Framework.commit': own,
+  'FrameworkVersion.tags': own,
+  'FrameworkVersion.framework': up('same'),
+  'FrameworkChanges.since': own,
+  'FrameworkChanges.until': own,
+  'FrameworkChanges.addedLevels': own,
+  'FrameworkChanges.removedLevels': own,
+  'FrameworkChanges.changedLevels': own,
 };
 
 /**

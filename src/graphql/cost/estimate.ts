@@ -11,7 +11,8 @@ import {
   type SelectionNode,
 } from 'graphql';
 import type { Framework } from '../../domain/framework';
-import { MAX_SEARCH_LIMIT } from '../limits';
+import { splitVersionedId } from '../../domain/versions';
+import { MAX_SEARCH_LIMIT, MAX_VERSIONS_LIMIT } from '../limits';
 import { introspectionSizes } from './edges';
 import { planOf, type FieldStep, type Steps } from './plan';
 import { scopesOf, type ContentScopes, type Scope } from './scopes';
@@ -53,12 +54,19 @@ type Root = (
   scopes: ContentScopes,
 ) => { scope: Scope; list?: string; most?: number; work?: number };
 
-/** A lookup by id: below it, that entity's sizes, or nothing when no entity has the id. */
+/**
+ * A lookup by id: below it, that entity's sizes, or nothing when no entity has the id. An id of
+ * another version (`track/L3@v1`, `depth` parts without the ref) is sized as the same entity here,
+ * or as anything in the content when it has no such entity now.
+ */
 const byId =
-  (find: (scopes: ContentScopes, id: string) => Scope): Root =>
+  (find: (scopes: ContentScopes, id: string) => Scope, depth: number): Root =>
   (a, s) => {
     const id = text(a.id);
-    return { scope: id === undefined ? s.all : find(s, id) };
+    if (id === undefined) return { scope: s.all };
+    const split = splitVersionedId(id, depth);
+    const scope = find(s, split.id);
+    return { scope: scope === s.none && split.ref !== null ? s.all : scope };
   };
 
 /** Where an argument's value is unknown (it never is once variables are coerced), the whole content. */
@@ -67,11 +75,11 @@ const ROOTS: Readonly<Record<string, Root>> = {
   __schema: (_, s) => ({ scope: s.all }),
   __type: (_, s) => ({ scope: s.all }),
   framework: (_, s) => ({ scope: s.all }),
-  track: byId((s, id) => s.track(id)),
-  level: byId((s, id) => s.level(id)),
-  competency: byId((s, id) => s.competency(id)),
-  expectation: byId((s, id) => s.item(id)),
-  example: byId((s, id) => s.item(id)),
+  track: byId((s, id) => s.track(id), 1),
+  level: byId((s, id) => s.level(id), 2),
+  competency: byId((s, id) => s.competency(id), 3),
+  expectation: byId((s, id) => s.item(id), 4),
+  example: byId((s, id) => s.item(id), 4),
   levels: (a, s) => ({
     scope: s.trackFilter(text((a.filter as Args | null | undefined)?.track)),
     list: 'Query.levels',
@@ -91,8 +99,20 @@ const ROOTS: Readonly<Record<string, Root>> = {
   diffLevels: (a, s) => {
     const from = text(a.from);
     const to = text(a.to);
-    return { scope: from === undefined || to === undefined ? s.all : s.diff(from, to) };
+    if (from === undefined || to === undefined) return { scope: s.all };
+    // a level of another version is sized as the same level here, or as the largest diff there is
+    const [f, t] = [splitVersionedId(from, 2), splitVersionedId(to, 2)];
+    const scope = s.diff(f.id, t.id);
+    return { scope: scope === s.none && (f.ref !== null || t.ref !== null) ? s.anyDiff() : scope };
   },
+  // each version's framework is as large as this one (FrameworkVersion.framework repeats it)
+  versions: (a, s) => ({
+    scope: s.all,
+    list: 'Query.versions',
+    most: Math.min(typeof a.limit === 'number' ? a.limit : MAX_VERSIONS_LIMIT, MAX_VERSIONS_LIMIT),
+  }),
+  version: (_, s) => ({ scope: s.all }),
+  changes: (_, s) => ({ scope: s.changes() }),
 };
 
 /** One estimate: the plan walked once, with the content's sizes and the request's variables. */

@@ -1,6 +1,13 @@
 import { LRUCache } from 'lru-cache';
 import type { Framework } from '../../domain/framework';
-import { measureCompetency, measureDiff, measureLevel, measureTracks, type Sizes } from './sizes';
+import {
+  measureCompetency,
+  measureDiff,
+  measureLevel,
+  measureTracks,
+  type ListSize,
+  type Sizes,
+} from './sizes';
 
 /** Where a back-reference leads: the enclosing track, level or competency, one side of a diff, or nowhere new. */
 export type UpTarget = 'track' | 'level' | 'competency' | 'from' | 'to' | 'same';
@@ -124,6 +131,59 @@ export class ContentScopes {
     return scope;
   }
 
+  /**
+   * A diff of two levels read from versions other than this content (`track/L3@v1`): not loaded when
+   * the estimate runs, so it is sized as twice the largest self-diff here, the bound of any diff of two
+   * levels no larger than this content's largest (see SELF_DIFF in limit.ts).
+   */
+  anyDiff(): Scope {
+    let scope = this.diffs.get('d:*');
+    if (!scope) {
+      let largest = this.framework.levels[0];
+      const items = (l: NonNullable<typeof largest>) =>
+        l.competencies.reduce((n, c) => n + c.expectations.length + c.examples.length, 0);
+      for (const level of this.framework.levels) if (items(level) > items(largest!)) largest = level;
+      if (!largest) return this.none;
+      const { diff, lists } = measureDiff(largest, largest);
+      const expectations = new EntityScope('d:*\ne', doubled(lists.expectations));
+      const examples = new EntityScope('d:*\nx', doubled(lists.examples));
+      const made: Scope = {
+        key: 'd:*',
+        sizes: doubled(diff),
+        up: () => this.all,
+        own: (field) =>
+          field === 'CompetencyDiff.expectations'
+            ? expectations
+            : field === 'CompetencyDiff.examples'
+              ? examples
+              : made,
+      };
+      scope = made;
+      this.diffs.set('d:*', scope);
+    }
+    return scope;
+  }
+
+  /**
+   * Below `changes`: lists of levels as long as this content's, and each changed level's diff as
+   * {@link anyDiff}. The versions compared are not loaded when the estimate runs; they are taken to be
+   * of this content's size.
+   */
+  changes(): Scope {
+    const levels = this.framework.levels.length;
+    const size: ListSize = { total: levels, max: levels };
+    const sizes = new Map(this.all.sizes);
+    for (const key of ['addedLevels', 'removedLevels', 'changedLevels'])
+      sizes.set(`FrameworkChanges.${key}`, size);
+    const scope: Scope = {
+      key: 'changes',
+      sizes,
+      up: () => this.all,
+      own: (field) => (field === 'FrameworkChanges.changedLevels' ? this.anyDiff() : scope),
+    };
+    return scope;
+  }
+
   /** Keyed by the entity itself, so a lookup builds no string. */
   private memo(entity: object, make: () => Scope): Scope {
     let scope = this.made.get(entity);
@@ -133,6 +193,10 @@ export class ContentScopes {
     }
     return scope;
   }
+}
+
+function doubled(sizes: Sizes): Sizes {
+  return new Map([...sizes].map(([key, s]) => [key, { total: 2 * s.total, max: 2 * s.max }]));
 }
 
 const byFramework = new WeakMap<Framework, ContentScopes>();

@@ -1,5 +1,7 @@
 import type { Competency, Item, Level, Track } from '../../domain/entities';
 import { spacedTokens } from '../../domain/text/words';
+import { MAX_TAGS_PER_VERSION } from '../../domain/versions';
+import { MAX_VERSIONS_LIMIT } from '../limits';
 
 /** How many objects one list field returns over a part of the content: in all, and at most for one parent. */
 export interface ListSize {
@@ -26,6 +28,11 @@ class Tally {
   /** A list that is returned once for the whole scope (a root list, a diff's competencies). */
   once(key: string, count: number): void {
     this.sizes.set(key, { total: count, max: count });
+  }
+
+  /** A list whose length the code bounds, not the content: `max` for one parent, `total` over all. */
+  bounded(key: string, total: number, max: number): void {
+    this.sizes.set(key, { total, max });
   }
 
   done(): Sizes {
@@ -72,6 +79,8 @@ export function measureTracks(tracks: readonly Track[]): Sizes {
   tally.once('Framework.tracks', tracks.length);
   tally.once('Query.levels', levels.length);
   tally.once('Query.attributeDefinitions', perKey.size);
+  tally.once('Query.versions', MAX_VERSIONS_LIMIT);
+  tally.bounded('FrameworkVersion.tags', MAX_VERSIONS_LIMIT * MAX_TAGS_PER_VERSION, MAX_TAGS_PER_VERSION);
   for (const count of perKey.values()) tally.add('AttributeDefinition.values', count);
   // a search hit is a level or an item; the limit usually bounds it long before this does
   tally.once(

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { buildFrameworkSchema } from '../../graphql/schema';
 import { buildSubgraphFrameworkSchema } from '../../graphql/subgraph';
+import { RequestVersions } from '../../graphql/versions';
 import { createApollo } from '../apollo/server';
 import type { GraphQLExchange, RequestContext } from '../apollo/context';
 import { sendError } from '../error-codes';
@@ -90,6 +91,8 @@ const graphql: FastifyPluginAsync<GraphQLPluginOptions> = async (app, options) =
       const exchange = request.graphql!;
       const context: RequestContext = {
         framework: exchange.framework,
+        versions: new RequestVersions(app.history, exchange.framework, true),
+        drafts: true,
         requestId: String(request.id),
         log: request.log,
         exchange,
