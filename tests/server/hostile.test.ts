@@ -1,11 +1,14 @@
+import type { FastifyInstance } from 'fastify';
 import { LIMITS } from '../../src/server/request-limits';
-import { post, startTestServer, type TestServer } from '../support/server';
+import { buildTestApp } from '../support/app';
 
-let server: TestServer;
-let production: TestServer;
+// Driven in-process with app.inject(): the whole application, every plugin and limit, without a
+// port (Node's and Fastify's refusals before routing are tests/http/refusals.test.ts, on a socket).
+let server: FastifyInstance;
+let production: FastifyInstance;
 beforeAll(async () => {
-  server = await startTestServer();
-  production = await startTestServer({ NODE_ENV: 'production' });
+  server = await buildTestApp();
+  production = await buildTestApp({ NODE_ENV: 'production' });
 });
 afterAll(async () => {
   await server.close();
@@ -20,21 +23,21 @@ interface Raw {
 }
 
 /** Sends exactly these bytes, whatever a client library would refuse to send. */
-async function send(target: TestServer, raw: Raw) {
-  const url = `${target.address}${raw.path ?? '/graphql'}`;
-  const response = await fetch(url, {
-    method: raw.method ?? 'POST',
+async function send(target: FastifyInstance, raw: Raw) {
+  const response = await target.inject({
+    method: (raw.method ?? 'POST') as 'POST',
+    url: raw.path ?? '/graphql',
     headers: raw.body === undefined ? raw.headers : { 'content-type': 'application/json', ...raw.headers },
-    body: raw.body,
+    ...(raw.body === undefined ? {} : { payload: raw.body }),
   });
-  const text = await response.text();
+  const text = response.body;
   let json: any = null;
   try {
     json = JSON.parse(text);
   } catch {
     json = null;
   }
-  return { status: response.status, json, text };
+  return { status: response.statusCode, json, text, headers: response.headers };
 }
 
 const q = (query: string, extra: object = {}) => JSON.stringify({ query, ...extra });
@@ -250,7 +253,7 @@ const cases: [string, Raw, number, string][] = [
   ],
 ];
 
-describe('hostile and malformed requests against the real server', () => {
+describe('hostile and malformed requests against the whole application', () => {
   it.each(cases)('%s', async (name, raw, status, code) => {
     const chosen = name.includes('in production') ? production : server;
     const response = await send(chosen, raw);
@@ -279,7 +282,7 @@ describe('hostile and malformed requests against the real server', () => {
   it('allows introspection in development, and in production with INTROSPECTION=true', async () => {
     const body = q('{ __schema { queryType { name } } }');
     expect((await send(server, { body })).status).toBe(200);
-    const opened = await startTestServer({ NODE_ENV: 'production', INTROSPECTION: 'true' });
+    const opened = await buildTestApp({ NODE_ENV: 'production', INTROSPECTION: 'true' });
     try {
       expect((await send(opened, { body })).json.data.__schema.queryType.name).toBe('Query');
     } finally {
@@ -308,17 +311,16 @@ describe('unexpected errors', () => {
       },
     });
     try {
-      const response = await post(
-        server.url,
-        { query: '{ track(id: "software-engineer") { id } }' },
-        { 'x-request-id': 'trace-me-123' },
-      );
+      const response = await send(server, {
+        body: JSON.stringify({ query: '{ track(id: "software-engineer") { id } }' }),
+        headers: { 'x-request-id': 'trace-me-123' },
+      });
       expect(response.json.errors[0].extensions).toEqual({
         code: 'INTERNAL_SERVER_ERROR',
         requestId: 'trace-me-123',
       });
       expect(response.text).not.toContain('secret');
-      expect(response.headers.get('x-request-id')).toBe('trace-me-123');
+      expect(response.headers['x-request-id']).toBe('trace-me-123');
     } finally {
       store.framework = original;
     }
