@@ -56,7 +56,7 @@ export async function forgetOtherLockfiles(root: string): Promise<boolean> {
 }
 
 /**
- * `buildah bud` of the repository's Dockerfile, unmodified: docker format (OCI images have no
+ * `buildah bud` of the repository's Dockerfile, unmodified (its output goes to IMAGE_CACHE/last-build.log): docker format (OCI images have no
  * HEALTHCHECK), layers cached for the next run, never pulling (the base is the local stand-in).
  * The host's npm cache is mounted as an overlay whose writes are thrown away, so `npm ci` finds the
  * packages `.ci/run`'s own `npm ci` just fetched, and the runtime stage's `npm cache clean` cleans
@@ -69,7 +69,7 @@ export async function buildImage(root: string, tag: string): Promise<void> {
     `${name}=${process.env[name]}`,
   ]);
   try {
-    await buildah(
+    const output = await buildah(
       [
         'bud',
         '--isolation',
@@ -78,6 +78,9 @@ export async function buildImage(root: string, tag: string): Promise<void> {
         '--format',
         'docker',
         '--pull=never',
+        // the two stages' `npm ci` overlap
+        '--jobs',
+        '2',
         '--volume',
         `${npm.dir}:/usr/local/etc:ro`,
         ...(npm.cache ? ['--volume', `${npm.cache}:/root/.npm:O`] : []),
@@ -90,6 +93,7 @@ export async function buildImage(root: string, tag: string): Promise<void> {
       ],
       { timeoutMs: 20 * 60_000 },
     );
+    writeFileSync(path.join(IMAGE_CACHE, 'last-build.log'), output);
   } finally {
     rmSync(npm.dir, { recursive: true, force: true });
   }
