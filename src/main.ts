@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       levels: framework.levels.length,
       readyMs: Math.round(performance.now() - started),
       contentWatch: config.contentWatch,
+      history: app.history !== null,
       introspection: config.introspection,
     },
     `listening on ${where}`,

@@ -4,6 +4,7 @@ import { filterLevels } from '../domain/filter';
 import { namedAttributeLabel, type NamedAttributeKey } from '../domain/named-attributes';
 import { IdArgs, KeyArgs, LevelsArgs, SlugArgs } from './args';
 import type { GraphQLContext } from './context';
+import { assertDraftsAllowed } from './permissions';
 import { CompetencyType } from './competency.type';
 import { LevelType } from './level.type';
 import { TrackType } from './track.type';
@@ -34,6 +35,7 @@ export class LevelResolver implements NamedAttributeFields {
     description: 'all matching levels, ordered by track then rank; drafts only with includeDrafts',
   })
   levels(@Ctx() ctx: GraphQLContext, @Args(() => LevelsArgs) { filter }: LevelsArgs): Level[] {
+    assertDraftsAllowed(ctx, filter?.includeDrafts);
     return filterLevels(ctx.framework, filter ?? {});
   }
 

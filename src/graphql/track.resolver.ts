@@ -3,6 +3,7 @@ import type { Level, Track } from '../domain/entities';
 import { competencyMatrix, type CompetencyMatrix } from '../domain/matrix';
 import { CodeArgs, IdArgs, IncludeDraftsArgs } from './args';
 import type { GraphQLContext } from './context';
+import { assertDraftsAllowed } from './permissions';
 import { LevelType } from './level.type';
 import { CompetencyMatrixType } from './matrix.type';
 import { TrackType } from './track.type';
@@ -25,6 +26,7 @@ export class TrackResolver {
     @Ctx() ctx: GraphQLContext,
     @Args(() => IncludeDraftsArgs) { includeDrafts }: IncludeDraftsArgs,
   ): readonly Level[] {
+    assertDraftsAllowed(ctx, includeDrafts);
     return ctx.framework.visibleLevels(track, includeDrafts);
   }
 
@@ -45,6 +47,7 @@ export class TrackResolver {
     @Ctx() ctx: GraphQLContext,
     @Args(() => IncludeDraftsArgs) { includeDrafts }: IncludeDraftsArgs,
   ): CompetencyMatrix {
+    assertDraftsAllowed(ctx, includeDrafts);
     return competencyMatrix(ctx.framework, track, includeDrafts);
   }
 }

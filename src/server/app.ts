@@ -9,6 +9,7 @@ import type { Readiness } from './decorators';
 import { httpOptions } from './http-options';
 import { LIMITS } from './request-limits';
 import type { Metrics } from './metrics';
+import { authPlugin } from './plugins/auth';
 import { drainPlugin } from './plugins/drain';
 import { errorsPlugin } from './plugins/errors';
 import { graphiqlPlugin } from './plugins/graphiql';
@@ -72,6 +73,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
       maxAge: 600,
     });
   }
+  await app.register(authPlugin);
   await app.register(graphiqlPlugin);
   // the cache's hooks sit in front of the GraphQL route only: both live in this one scope
   await app.register(async (scope) => {

@@ -38,6 +38,24 @@ export interface Config {
   readonly historyBranch: string | null;
   /** How many versions read from git are kept loaded. */
   readonly historyCacheVersions: number;
+  /** Who may see drafts, and whether every request needs a token. */
+  readonly auth: AuthConfig;
+}
+
+/** Bearer tokens: OIDC/JWT access tokens checked against an issuer's keys, and static tokens. */
+export interface AuthConfig {
+  /** The JWT issuer (`iss`); null: JWTs are not accepted. */
+  readonly issuer: string | null;
+  /** Where the issuer publishes its signing keys (JWKS). */
+  readonly jwksUrl: string | null;
+  /** The audience (`aud`) a token must be for. */
+  readonly audience: string | null;
+  /** The scope, permission or role in a JWT that grants the drafts permission. */
+  readonly draftsScope: string;
+  /** SHA-256 hashes (hex) of static tokens, each granting the drafts permission. */
+  readonly tokenHashes: readonly string[];
+  /** Refuse requests to the API without a valid token (401). */
+  readonly required: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -75,6 +93,16 @@ export const CONFIG_VARIABLES = {
   HISTORY_BRANCH:
     'the branch whose commits everyone may read (others need the drafts permission); default the checked-out branch, else main, else master',
   HISTORY_CACHE_VERSIONS: 'how many versions read from git stay loaded, 1 to 1000; default 16',
+  AUTH_ISSUER:
+    'issuer (iss) of the OIDC/JWT access tokens accepted as bearer tokens; set with AUTH_JWKS_URL and AUTH_AUDIENCE; default none',
+  AUTH_JWKS_URL: "the issuer's signing keys (JWKS), an http or https URL; default none",
+  AUTH_AUDIENCE: 'audience (aud) an access token must be for; default none',
+  AUTH_DRAFTS_SCOPE:
+    'the scope (scope, scp), permission (permissions) or role (roles) in a token that grants the drafts permission; default drafts',
+  AUTH_TOKEN_SHA256:
+    'comma-separated SHA-256 hashes (64 hex digits) of static bearer tokens that grant the drafts permission; default none',
+  AUTH_REQUIRED:
+    'true or false; refuse /graphql and /export requests without a valid bearer token (401); default false',
 } as const;
 
 /** NODE_ENV values with a meaning; any other is warned about at start. */
@@ -159,6 +187,8 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (historyBranch !== undefined && !/^[A-Za-z0-9._/-]+$/.test(historyBranch))
     fail('HISTORY_BRANCH', historyBranch);
 
+  const auth = readAuth(raw, bool, fail, problems);
+
   const config: Config = {
     port: integer('PORT', 4000, 0, 65535),
     host,
@@ -183,7 +213,41 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Config 
     history: bool('HISTORY', true),
     historyBranch: historyBranch ?? null,
     historyCacheVersions: integer('HISTORY_CACHE_VERSIONS', 16, 1, 1000),
+    auth,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+type Name = keyof typeof CONFIG_VARIABLES;
+
+/** The AUTH_ variables: a JWT issuer is all three of issuer, keys and audience, or none of them. */
+function readAuth(
+  raw: (name: Name) => string | undefined,
+  bool: (name: Name, fallback: boolean) => boolean,
+  fail: (name: Name, value: string) => void,
+  problems: string[],
+): AuthConfig {
+  const issuer = raw('AUTH_ISSUER') ?? null;
+  const jwksUrl = raw('AUTH_JWKS_URL') ?? null;
+  const audience = raw('AUTH_AUDIENCE') ?? null;
+  const jwt = [issuer, jwksUrl, audience];
+  if (jwt.some((v) => v !== null) && jwt.some((v) => v === null))
+    problems.push('AUTH_ISSUER, AUTH_JWKS_URL and AUTH_AUDIENCE go together: set all three, or none');
+  if (jwksUrl !== null && !/^https?:\/\/[^\s]+$/.test(jwksUrl)) fail('AUTH_JWKS_URL', jwksUrl);
+  const tokenHashes = (raw('AUTH_TOKEN_SHA256') ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const hash of tokenHashes) if (!/^[0-9a-fA-F]{64}$/.test(hash)) fail('AUTH_TOKEN_SHA256', hash);
+  const required = bool('AUTH_REQUIRED', false);
+  if (required && issuer === null && tokenHashes.length === 0)
+    problems.push(
+      'AUTH_REQUIRED=true needs a way to get a token: set AUTH_ISSUER (with its keys and audience) or AUTH_TOKEN_SHA256',
+    );
+  return {
+    issuer,
+    jwksUrl,
+    audience,
+    draftsScope: raw('AUTH_DRAFTS_SCOPE') ?? 'drafts',
+    tokenHashes: tokenHashes.map((h) => h.toLowerCase()),
+    required,
+  };
 }

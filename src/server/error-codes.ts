@@ -39,9 +39,20 @@ export const API_ERRORS = {
   QUERY_TOO_COMPLEX: { status: 400, client: true, description: 'the answer could be larger than the limit' },
   INVALID_JSON: { status: 400, client: true, description: 'the request body is not valid JSON' },
   VERSION_CONTENT_INVALID: {
-    status: 200,
+    // in a GraphQL answer it is a field error beside the rest of the data (200); the CSV export answers 422
+    status: 422,
     client: true,
     description: 'the version asked for has content errors and is not served; extensions.problems lists them',
+  },
+  UNAUTHORIZED: {
+    status: 401,
+    client: true,
+    description: 'the bearer token is not valid (or missing where AUTH_REQUIRED=true)',
+  },
+  FORBIDDEN: {
+    status: 403,
+    client: true,
+    description: 'drafts were asked for without the drafts permission',
   },
   NOT_FOUND: { status: 404, client: true, description: 'nothing is served at that path' },
   METHOD_NOT_ALLOWED: { status: 405, client: true, description: 'the method is not allowed there' },

@@ -24,4 +24,31 @@ describe('readConfig', () => {
       expect(problems).toContain('DRAIN_DELAY_MS');
     }
   });
+
+  it('reads the history and auth settings, with their defaults', () => {
+    const config = readConfig({});
+    expect(config.history).toBe(true);
+    expect(config.historyCacheVersions).toBe(16);
+    expect(config.auth).toEqual({
+      issuer: null,
+      jwksUrl: null,
+      audience: null,
+      draftsScope: 'drafts',
+      tokenHashes: [],
+      required: false,
+    });
+  });
+
+  it.each([
+    ['an issuer without its keys and audience', { AUTH_ISSUER: 'https://id.example' }],
+    ['a token hash that is not SHA-256', { AUTH_TOKEN_SHA256: 'abc' }],
+    ['a required token with no way to get one', { AUTH_REQUIRED: 'true' }],
+    [
+      'keys at a URL that is not http(s)',
+      { AUTH_ISSUER: 'x', AUTH_AUDIENCE: 'y', AUTH_JWKS_URL: 'file:///k' },
+    ],
+    ['a branch name git would refuse', { HISTORY_BRANCH: 'a branch' }],
+  ])('refuses %s', (_name, env) => {
+    expect(() => readConfig(env)).toThrow(ConfigError);
+  });
 });

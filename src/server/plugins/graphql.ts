@@ -2,6 +2,7 @@ import { HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { buildFrameworkSchema } from '../../graphql/schema';
+import { withoutDrafts } from '../../domain/framework';
 import { buildSubgraphFrameworkSchema } from '../../graphql/subgraph';
 import { RequestVersions } from '../../graphql/versions';
 import { createApollo } from '../apollo/server';
@@ -71,8 +72,10 @@ const graphql: FastifyPluginAsync<GraphQLPluginOptions> = async (app, options) =
 
   app.decorateRequest('graphql', null);
   app.addHook('onRequest', async (request, reply) => {
-    // taken once, so the cache key, the answer and x-content-version all speak of one version
-    const framework = app.store.current;
+    // taken once, so the cache key, the answer and x-content-version all speak of one version; without
+    // the drafts permission, drafts are left out of the framework itself, so no resolver can leak one
+    const current = app.store.current;
+    const framework = request.permission.drafts ? current : withoutDrafts(current);
     request.graphql = { framework, operationName: null, errorCodes: [], answeredBy: 'miss' };
     reply.header('x-content-version', framework.version);
   });
@@ -91,8 +94,8 @@ const graphql: FastifyPluginAsync<GraphQLPluginOptions> = async (app, options) =
       const exchange = request.graphql!;
       const context: RequestContext = {
         framework: exchange.framework,
-        versions: new RequestVersions(app.history, exchange.framework, true),
-        drafts: true,
+        versions: new RequestVersions(app.history, exchange.framework, request.permission.drafts),
+        drafts: request.permission.drafts,
         requestId: String(request.id),
         log: request.log,
         exchange,

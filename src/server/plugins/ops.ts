@@ -19,6 +19,8 @@ export const opsPlugin: FastifyPluginAsync = async (app) => {
       loadedAt: framework.loadedAt.toISOString(),
       tracks: framework.tracks.length,
       levels: framework.levels.length,
+      // whether versions from git can be asked for (versions, version, changes, @ref ids)
+      history: app.history !== null,
     };
     // a draining server tells the load balancer to stop sending traffic while in-flight requests finish
     return reply

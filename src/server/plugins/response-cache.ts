@@ -15,9 +15,9 @@ declare module 'fastify' {
 const KEYED_HEADERS = ['accept', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'];
 
 /**
- * Everything Apollo's answer depends on: the content version, the method, the headers above and
- * the request itself (the URL's query string for GET, the body for POST). A cached answer is then
- * the answer Apollo would give, by construction.
+ * Everything Apollo's answer depends on: the content version, the caller's permission (drafts or
+ * not), the method, the headers above and the request itself (the URL's query string for GET, the
+ * body for POST). A cached answer is then the answer Apollo would give, by construction.
  */
 function cacheKey(request: FastifyRequest, version: string): string | null {
   if (request.method !== 'GET' && request.method !== 'POST') return null;
@@ -26,17 +26,30 @@ function cacheKey(request: FastifyRequest, version: string): string | null {
   const input =
     request.method === 'GET' ? (queryIndex === -1 ? '' : request.url.slice(queryIndex)) : request.body;
   try {
-    return JSON.stringify([version, request.method, headers, input]);
+    const permission = request.permission.drafts ? 'drafts' : 'published';
+    return JSON.stringify([version, permission, request.method, headers, input]);
   } catch {
     // a body nested deeper than the stack (a hostile one): not cacheable, and Apollo refuses it
     return null;
   }
 }
 
-/** ETag and Cache-Control of a successful answer: only GET answers are for shared caches. */
-function validators(reply: FastifyReply, method: string, etag: string, maxAge: number): void {
+/**
+ * ETag and Cache-Control of a successful answer: only GET answers without a token are for shared
+ * caches. An answer to a token depends on what the token allows, so it is private, and every answer
+ * varies with the Authorization header, so a shared cache never hands one caller's answer to another.
+ */
+function validators(reply: FastifyReply, request: FastifyRequest, etag: string, maxAge: number): void {
   reply.header('etag', etag);
-  reply.header('cache-control', method === 'GET' ? `public, max-age=${maxAge}` : 'no-cache');
+  reply.header('vary', 'authorization');
+  const cacheControl = request.permission.authenticated
+    ? request.method === 'GET'
+      ? `private, max-age=${maxAge}`
+      : 'private, no-cache'
+    : request.method === 'GET'
+      ? `public, max-age=${maxAge}`
+      : 'no-cache';
+  reply.header('cache-control', cacheControl);
 }
 
 /**
@@ -60,7 +73,7 @@ const responseCache: FastifyPluginAsync = async (app) => {
     const hit = key === null ? undefined : cache.get(key);
     if (!hit) return;
     exchange.operationName = hit.operationName;
-    validators(reply, request.method, hit.etag, config.cacheMaxAge);
+    validators(reply, request, hit.etag, config.cacheMaxAge);
     if (request.method === 'GET' && etagMatches(request.headers['if-none-match'], hit.etag)) {
       exchange.answeredBy = 'not_modified';
       metrics.countCache('not_modified');
@@ -89,7 +102,7 @@ const responseCache: FastifyPluginAsync = async (app) => {
     const contentType = String(reply.getHeader('content-type'));
     cache.set(key, etagOf(key), { body, etag, contentType, operationName: exchange.operationName });
     metrics.countCache(cache.enabled ? 'miss' : 'bypass');
-    validators(reply, request.method, etag, config.cacheMaxAge);
+    validators(reply, request, etag, config.cacheMaxAge);
     if (request.method === 'GET' && etagMatches(request.headers['if-none-match'], etag)) {
       exchange.answeredBy = 'not_modified';
       reply.code(304);
