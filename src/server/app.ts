@@ -10,6 +10,7 @@ import { httpOptions } from './http-options';
 import { LIMITS } from './request-limits';
 import type { Metrics } from './metrics';
 import { authPlugin } from './plugins/auth';
+import { changesCsvPlugin } from './plugins/changes-csv';
 import { drainPlugin } from './plugins/drain';
 import { errorsPlugin } from './plugins/errors';
 import { graphiqlPlugin } from './plugins/graphiql';
@@ -81,6 +82,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     await scope.register(graphqlPlugin, services.graphql ?? {});
   });
   await app.register(opsPlugin);
+  await app.register(changesCsvPlugin);
   await app.register(explorerPlugin);
   return app;
 }

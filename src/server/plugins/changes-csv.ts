@@ -1,0 +1,105 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
+import { frameworkChanges, type FrameworkChanges } from '../../domain/changes';
+import type { Level } from '../../domain/entities';
+import { withoutDrafts } from '../../domain/framework';
+import { csvField, neutraliseFormula } from '../../explorer/server/csv';
+import { RequestVersions, VERSION_CONTENT_INVALID, type VersionAnswer } from '../../graphql/versions';
+import { sendError } from '../error-codes';
+import { etagMatches } from '../etag';
+import '../decorators';
+
+const HEADER = ['change', 'level', 'track', 'code', 'title', 'added', 'removed', 'changed', 'unchanged'];
+
+/** The number of expectations and examples of a level: what an added or removed level adds or removes. */
+function items(level: Level): number {
+  return level.competencies.reduce((n, c) => n + c.expectations.length + c.examples.length, 0);
+}
+
+/** The level's id without its version: dashboards group rows from many exports by it. */
+function plainId(level: Level): string {
+  return `${level.trackId}/${level.code}`;
+}
+
+/**
+ * The changes as CSV, one row per level: added and removed levels count their items as added or
+ * removed, a changed level carries its diff summary. Cells are quoted and neutralised as the matrix
+ * export's are; CRLF between records and a byte order mark, for spreadsheets.
+ */
+export function changesCsv(changes: FrameworkChanges): string {
+  const row = (change: string, level: Level, counts: readonly number[]) => [
+    change,
+    plainId(level),
+    level.trackId,
+    level.code,
+    level.title,
+    ...counts.map(String),
+  ];
+  const rows = [
+    HEADER,
+    ...changes.addedLevels.map((l) => row('added', l, [items(l), 0, 0, 0])),
+    ...changes.removedLevels.map((l) => row('removed', l, [0, items(l), 0, 0])),
+    ...changes.changedLevels.map((d) =>
+      row('changed', d.to, [d.summary.added, d.summary.removed, d.summary.changed, d.summary.unchanged]),
+    ),
+  ];
+  const lines = rows.map((cells) => cells.map((c) => csvField(neutraliseFormula(c))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+type ChangesRequest = FastifyRequest<{ Querystring: { since?: string; until?: string } }>;
+
+/**
+ * GET /export/changes.csv?since=<ref>[&until=<ref>]: what `changes(since, until)` answers, for
+ * dashboards. The caller's permission applies as in GraphQL: without drafts, versions on other
+ * branches are unknown refs and draft levels are not there.
+ */
+export const changesCsvPlugin: FastifyPluginAsync = async (app) => {
+  app.get('/export/changes.csv', async (request: ChangesRequest, reply) => {
+    const { since, until } = request.query;
+    if (typeof since !== 'string' || since === '' || (until !== undefined && typeof until !== 'string'))
+      return sendError(
+        reply,
+        'BAD_USER_INPUT',
+        'Give the earlier version as ?since=<tag, branch or commit>.',
+      );
+    const { drafts } = request.permission;
+    const current = drafts ? app.store.current : withoutDrafts(app.store.current);
+    const versions = new RequestVersions(app.history, current, drafts);
+    const named = async (name: string, ref: string): Promise<VersionAnswer | null> => {
+      const version = await versions.resolve(ref);
+      if (!version) sendError(reply, 'BAD_USER_INPUT', `${name}=${ref} names no version of the content.`);
+      return version && { ...version, requested: ref };
+    };
+    const earlier = await named('since', since);
+    if (!earlier) return reply;
+    const later = until === undefined || until === '' ? null : await named('until', until);
+    if (until && !later) return reply;
+    try {
+      const changes = frameworkChanges(
+        await versions.frameworkAt(earlier),
+        later ? await versions.frameworkAt(later) : current,
+      );
+      const untilId = later?.id ?? current.version;
+      return send(request, reply, changesCsv(changes), `${earlier.id}-${untilId}-${drafts ? 'd' : 'p'}`);
+    } catch (error) {
+      if (!(error instanceof GraphQLError) || error.extensions.code !== VERSION_CONTENT_INVALID) throw error;
+      return sendError(reply, VERSION_CONTENT_INVALID, error.message);
+    }
+  });
+};
+
+function send(request: FastifyRequest, reply: FastifyReply, csv: string, tag: string): FastifyReply {
+  // the two versions and the permission decide the file, so they are the validator
+  const etag = `"changes-${tag}"`;
+  reply
+    .header('etag', etag)
+    .header('vary', 'authorization')
+    .header('cache-control', request.permission.authenticated ? 'private, no-cache' : 'no-cache');
+  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', 'attachment; filename="changes.csv"')
+    .header('x-content-type-options', 'nosniff')
+    .send(csv);
+}
