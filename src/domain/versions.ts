@@ -1,7 +1,7 @@
 import type { Framework } from './framework';
 
 /** Tags kept per version: more on one commit is a mistake, and each is a field of every answer. */
-export const MAX_TAGS_PER_VERSION = 20;
+export const MAX_TAGS_PER_VERSION = 10;
 
 /** One version of the content: a commit that changed a content file. */
 export interface FrameworkVersion {
