@@ -12,7 +12,9 @@ export function thin(samples: readonly Sample[], everySec: number): Sample[] {
   samples.forEach((s, i) => {
     const lastOfPhase = samples[i + 1]?.phase !== s.phase;
     const previous = kept.at(-1);
-    if (!previous || lastOfPhase || s.t - previous.t >= everySec - 0.5) kept.push(s);
+    // a phase's closing sample and the sampler's own can land within a second of each other
+    if (previous && s.t - previous.t < 1) kept[kept.length - 1] = s;
+    else if (!previous || lastOfPhase || s.t - previous.t >= everySec - 0.5) kept.push(s);
   });
   return kept;
 }
@@ -56,6 +58,7 @@ export function printSummary(summary: SoakSummary): void {
     show(p.rssEndMb),
     show(p.heapUsedEndMb),
     p.rssSecondHalfGrowthMb === null ? '' : p.rssSecondHalfGrowthMb.toFixed(0),
+    p.gcSeconds === null ? '?' : p.gcSeconds.toFixed(1),
   ]);
   console.log(
     `\n${table(
@@ -70,6 +73,7 @@ export function printSummary(summary: SoakSummary): void {
         'RSS end',
         'heap end',
         '2nd-half growth',
+        'GC s',
       ],
       rows,
     )}`,

@@ -16,8 +16,12 @@ export interface Sample {
   readonly heapUsedMb: number | null;
   readonly heapTotalMb: number | null;
   readonly oldSpaceUsedMb: number | null;
+  /** The young generation's reserved size: two semi-spaces, grown up to --max-semi-space-size. */
+  readonly newSpaceTotalMb: number | null;
   /** Memory of C++ objects bound to JavaScript ones: Buffers, mostly. */
   readonly externalMb: number | null;
+  /** Seconds spent in garbage collection since the server started, every kind together. */
+  readonly gcSeconds: number | null;
   /** Answers per second since the previous sample. */
   readonly rps: number;
 }
@@ -30,6 +34,12 @@ const mb = (bytes: number | null): number | null =>
 function metric(text: string, name: string): number | null {
   const match = new RegExp(`^${name.replace(/[{}.]/g, '\\$&')} ([0-9.e+-]+)`, 'm').exec(text);
   return match ? Number(match[1]) : null;
+}
+
+/** prom-client's GC histogram: the sum over every kind (minor, major, incremental, weakcb). */
+function gcSeconds(text: string): number | null {
+  const sums = [...text.matchAll(/^nodejs_gc_duration_seconds_sum\{kind="\w+"\} ([0-9.e+-]+)$/gm)];
+  return sums.length ? Math.round(sums.reduce((total, m) => total + Number(m[1]), 0) * 100) / 100 : null;
 }
 
 async function metricsText(metricsUrl: string): Promise<string> {
@@ -80,7 +90,9 @@ export class Sampler {
       heapUsedMb: null,
       heapTotalMb: null,
       oldSpaceUsedMb: null,
+      newSpaceTotalMb: null,
       externalMb: null,
+      gcSeconds: null,
       rps: interval > 0 ? Math.round(this.answers / interval) : 0,
     };
     this.answers = 0;
@@ -89,7 +101,9 @@ export class Sampler {
     sample.heapUsedMb = mb(metric(text, 'nodejs_heap_size_used_bytes'));
     sample.heapTotalMb = mb(metric(text, 'nodejs_heap_size_total_bytes'));
     sample.oldSpaceUsedMb = mb(metric(text, 'nodejs_heap_space_size_used_bytes{space="old"}'));
+    sample.newSpaceTotalMb = mb(metric(text, 'nodejs_heap_space_size_total_bytes{space="new"}'));
     sample.externalMb = mb(metric(text, 'nodejs_external_memory_bytes'));
+    sample.gcSeconds = gcSeconds(text);
     return sample;
   }
 

@@ -20,6 +20,8 @@ export interface PhaseSummary {
   readonly externalEndMb: number | null;
   /** RSS at the phase's end minus RSS half-way through it: near 0 when memory has levelled off. */
   readonly rssSecondHalfGrowthMb: number | null;
+  /** Seconds the server spent collecting garbage during the phase. */
+  readonly gcSeconds: number | null;
 }
 
 export interface Goal {
@@ -53,6 +55,7 @@ function phaseSummary(phase: Phase, samples: readonly Sample[], load: FloodNumbe
   const own = samples.filter((s) => s.phase === phase);
   const last = own.at(-1);
   const first = own[0];
+  const before = first ? samples[samples.indexOf(first) - 1] : undefined;
   const middle = first && last ? own.find((s) => s.t >= (first.t + last.t) / 2) : undefined;
   return {
     phase,
@@ -65,6 +68,10 @@ function phaseSummary(phase: Phase, samples: readonly Sample[], load: FloodNumbe
     externalEndMb: last?.externalMb ?? null,
     rssSecondHalfGrowthMb:
       last?.rssMb != null && middle?.rssMb != null ? Math.round((last.rssMb - middle.rssMb) * 10) / 10 : null,
+    gcSeconds:
+      last?.gcSeconds != null && (before ?? first)?.gcSeconds != null
+        ? Math.round((last.gcSeconds - (before ?? first)!.gcSeconds!) * 100) / 100
+        : null,
   };
 }
 
