@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ROOT } from '../support/child';
 import { TempContent } from '../support/temp-content';
 import { buildImage, forgetOtherLockfiles } from './image-build';
-import { missingTools, podman, podmanStatus } from './podman';
+import { lockImageCache, missingTools, podman, podmanStatus } from './podman';
 import { baseFromDockerfile, ensureStandInBase } from './stand-in-base';
 
 // The real image, built from the Dockerfile as it is and run. No Docker engine and no registry is
@@ -46,10 +46,12 @@ describe(`the image, built on a local stand-in for ${base.tag}`, () => {
   const containers: string[] = [];
   let contentCopy: TempContent | undefined;
   let nofile = 4096;
+  let unlock: (() => void) | undefined;
 
   beforeAll(async () => {
     const missing = missingTools();
     if (missing) throw new Error(`the image test cannot run: ${missing}`);
+    unlock = await lockImageCache();
     const hard = Number(execFileSync('sh', ['-c', 'ulimit -Hn']).toString().trim());
     nofile = Number.isFinite(hard) ? Math.min(hard, 65_536) : 4096;
     await removeLeftovers();
@@ -66,11 +68,15 @@ describe(`the image, built on a local stand-in for ${base.tag}`, () => {
       `image size: ${Math.round(image / MB)} MB (stand-in base ${Math.round(baseSize / MB)} MB + ` +
         `${Math.round((image - baseSize) / MB)} MB of the app and its production dependencies)`,
     );
-  }, 30 * 60_000);
+  }, 50 * 60_000);
 
   afterAll(async () => {
-    if (containers.length > 0) await podmanStatus(['rm', '--force', '--time', '0', ...containers]);
-    contentCopy?.remove();
+    try {
+      if (containers.length > 0) await podmanStatus(['rm', '--force', '--time', '0', ...containers]);
+      contentCopy?.remove();
+    } finally {
+      unlock?.();
+    }
   }, 120_000);
 
   /** Starts the image (its own ENTRYPOINT and CMD) detached, and waits for its HEALTHCHECK to pass. */

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -131,4 +132,49 @@ export function podmanStatus(args: readonly string[], options?: ExecOptions): Pr
 /** buildah on the test's own storage (shared with {@link podman}). */
 export function buildah(args: readonly string[], options?: ExecOptions): Promise<string> {
   return must('buildah', [...STORAGE, ...args], options);
+}
+
+/**
+ * One image test at a time per cache folder (two `npm test` runs in one work tree would otherwise
+ * re-tag each other's image, or reset the storage under each other's containers). Waits for a
+ * holder that is still alive; takes over from one that died. Resolves with the release function.
+ */
+export async function lockImageCache(waitMs = 20 * 60_000): Promise<() => void> {
+  const lock = path.join(IMAGE_CACHE, 'lock');
+  mkdirSync(IMAGE_CACHE, { recursive: true });
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    // the holder's pid is in the folder before the folder takes the lock's name: no empty lock is seen
+    const mine = mkdtempSync(`${lock}.`);
+    writeFileSync(path.join(mine, 'pid'), String(process.pid));
+    try {
+      renameSync(mine, lock);
+      return () => rmSync(lock, { recursive: true, force: true });
+    } catch (error) {
+      rmSync(mine, { recursive: true, force: true });
+      if (!['EEXIST', 'ENOTEMPTY'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    }
+    let holder = NaN;
+    try {
+      holder = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
+    } catch {
+      continue; // released meanwhile
+    }
+    if (!alive(holder)) {
+      rmSync(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`another image test (pid ${holder}) still holds ${lock}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
