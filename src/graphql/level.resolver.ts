@@ -3,6 +3,8 @@ import { attributeValue, type Competency, type Level, type Track } from '../doma
 import { filterLevels } from '../domain/filter';
 import { namedAttributeLabel, type NamedAttributeKey } from '../domain/named-attributes';
 import { IdArgs, KeyArgs, LevelsArgs, SlugArgs } from './args';
+import { lastChange, LAST_CHANGE_VERSIONS, type LastChange } from './last-change';
+import { LevelChangeType } from './level-change.type';
 import type { GraphQLContext } from './context';
 import { assertDraftsAllowed } from './permissions';
 import { CompetencyType } from './competency.type';
@@ -89,5 +91,13 @@ export class LevelResolver implements NamedAttributeFields {
   @FieldResolver(() => LevelType, { nullable: true, description: 'the neighbours on the same track' })
   next(@Root() level: Level, @Ctx() ctx: GraphQLContext): Level | null {
     return versionsOf(ctx).frameworkOf(level.id).next(level);
+  }
+
+  @FieldResolver(() => LevelChangeType, {
+    nullable: true,
+    description: `the latest version that changed this level, looking back at most ${LAST_CHANGE_VERSIONS} versions; null without history or when none of them did`,
+  })
+  lastChange(@Root() level: Level, @Ctx() ctx: GraphQLContext): Promise<LastChange | null> {
+    return lastChange(versionsOf(ctx), level);
   }
 }

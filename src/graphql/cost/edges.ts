@@ -75,6 +75,11 @@ export const EDGES: Readonly<Record<string, Edge>> = {
   'FrameworkChanges.addedLevels': own,
   'FrameworkChanges.removedLevels': own,
   'FrameworkChanges.changedLevels': own,
+  // one per level; its level is another version's copy of the same level
+  'Level.lastChange': own,
+  'LevelChange.version': own,
+  'LevelChange.since': own,
+  'LevelChange.from': up('same'),
 };
 
 /**

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp } from '../support/app';
+import { buildHistory, type History } from '../support/git-content';
+
+let history: History;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  history = await buildHistory();
+  app = await buildTestApp({ CONTENT_DIR: history.contentDir });
+});
+afterAll(async () => {
+  await app.close();
+  history.remove();
+});
+
+async function query(source: string): Promise<{ data?: any; errors?: any[] }> {
+  const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query: source } });
+  return response.json();
+}
+
+describe('Level.lastChange', () => {
+  it('names the version that last changed a level, the one before it and the level as it was', async () => {
+    const { data, errors } = await query(`{
+      changed: level(id: "demo/L2") { lastChange { version { tags } since { tags } from { id title } } }
+      added: level(id: "platform/L1") { lastChange { version { tags } since { tags } from { id } } }
+      never: level(id: "demo/L1") { lastChange { version { id } } }
+      old: level(id: "demo/L2@v1") { lastChange { version { id } } }
+    }`);
+    expect(errors).toBeUndefined();
+    // the broken version after v2 is stepped over, and the later commits left L2 as v2 made it
+    expect(data.changed.lastChange).toEqual({
+      version: { tags: ['v2'] },
+      since: { tags: ['v1'] },
+      from: { id: 'demo/L2@v1', title: 'Demo' },
+    });
+    expect(data.added.lastChange).toEqual({ version: { tags: ['v2'] }, since: { tags: ['v1'] }, from: null });
+    expect(data.never.lastChange).toBeNull();
+    expect(data.old.lastChange).toBeNull();
+  });
+
+  it('is null without history', async () => {
+    const plain = await buildTestApp({ HISTORY: 'false' });
+    try {
+      const response = await plain.inject({
+        method: 'POST',
+        url: '/graphql',
+        payload: { query: '{ level(id: "site-reliability-engineer/L3") { lastChange { since { id } } } }' },
+      });
+      expect(response.json()).toEqual({ data: { level: { lastChange: null } } });
+    } finally {
+      await plain.close();
+    }
+  });
+});
