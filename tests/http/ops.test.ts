@@ -101,8 +101,9 @@ describe('HTTP caching', () => {
     const q = { query: '{ tracks { id name } }' };
     const hits = async () =>
       Number(
-        /response_cache_requests_total\{result="hit"\} (\d+)/.exec(await (await get('/metrics')).text())?.[1] ??
-          0,
+        /response_cache_requests_total\{result="hit"\} (\d+)/.exec(
+          await (await get('/metrics')).text(),
+        )?.[1] ?? 0,
       );
     const before = await hits();
     await post(server.url, q);
