@@ -19,9 +19,9 @@ async function compiledCount(): Promise<number> {
   ].reduce((sum, m) => sum + Number(m[1]), 0);
 }
 
-const examples = readdirSync(path.join(ROOT, 'examples')).map((f) =>
-  readFileSync(path.join(ROOT, 'examples', f), 'utf8'),
-);
+const examples = readdirSync(path.join(ROOT, 'examples'))
+  .filter((f) => f.endsWith('.graphql'))
+  .map((f) => readFileSync(path.join(ROOT, 'examples', f), 'utf8'));
 const withVariables: [string, string, Record<string, unknown>][] = [
   [
     'a level by id',
