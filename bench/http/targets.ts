@@ -72,6 +72,18 @@ function scriptOf(id: TargetId, baselineDir: string | undefined): { script: stri
   return { script: join(BENCH_DIST, 'targets', `${file}.js`), cwd: ROOT };
 }
 
+/**
+ * The V8 flags the image starts the server with (the Dockerfile's CMD), so the server is measured
+ * as it runs in production; the baseline gets the same, so only the code differs.
+ */
+export function imageNodeFlags(): string[] {
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+  const cmd = [...dockerfile.matchAll(/^CMD (\[.*\])\s*$/gm)].at(-1)?.[1];
+  if (!cmd) return [];
+  const args = JSON.parse(cmd) as string[];
+  return args.slice(1, -1).filter((a) => a.startsWith('--'));
+}
+
 export async function startTarget(
   id: TargetId,
   tmp: string,
@@ -100,7 +112,7 @@ export async function startTarget(
   delete env.NODE_OPTIONS;
   if (extra.responsesFile) env.BENCH_RESPONSES = extra.responsesFile;
   const child = track(
-    spawn(process.execPath, [...(extra.nodeArgs ?? []), script], {
+    spawn(process.execPath, [...(isServer(id) ? imageNodeFlags() : []), ...(extra.nodeArgs ?? []), script], {
       cwd,
       env,
       stdio: ['ignore', fd, fd],
