@@ -95,6 +95,8 @@ export function versionedId(id: string, label: string): string {
 
 /** The label in an id this server wrote (a label never holds a slash); null for the served content. */
 export function labelOf(id: string): string | null {
+  // every back-reference of every answer asks: most ids have no label, so look before splitting
+  if (!id.includes('@')) return null;
   const level = id.split('/')[1];
   const at = level?.indexOf('@') ?? -1;
   return at === -1 ? null : level!.slice(at + 1);
