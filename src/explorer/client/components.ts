@@ -55,10 +55,21 @@ export function levelSelect(
   options: { id: string; name: string; label: string },
   tracks: readonly TrackSummary[],
   selected: string | null,
+  /** Ids to offer besides the levels served now: levels of earlier versions ('track/L3@v1') in the URL. */
+  others: readonly (string | null)[] = [],
 ): HTMLDivElement {
+  const known = new Set(tracks.flatMap((t) => t.levels.map((l) => l.id)));
+  const extra = [...new Set(others)].filter((id): id is string => !!id && id.includes('@') && !known.has(id));
   const select = h(
     'select',
     { id: options.id, name: options.name },
+    extra.length > 0
+      ? h(
+          'optgroup',
+          { label: 'Earlier versions' },
+          extra.map((id) => h('option', { value: id, selected: id === selected }, id)),
+        )
+      : null,
     tracks.map((track) =>
       h(
         'optgroup',

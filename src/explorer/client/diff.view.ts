@@ -45,12 +45,17 @@ export async function diffView(params: URLSearchParams, ctx: ViewContext): Promi
   try {
     const { diffLevels } = await request<DiffResult>(DIFF, { from, to });
     const title = pageTitle(
-      h('a', { href: levelHref(diffLevels.from.id) }, levelLabel(diffLevels.from)),
+      h(
+        'a',
+        { href: levelHref(diffLevels.from.id) },
+        levelLabel(diffLevels.from),
+        versionOf(diffLevels.from.id),
+      ),
       ' ',
       decoration('→'),
       srOnly('compared with'),
       ' ',
-      h('a', { href: levelHref(diffLevels.to.id) }, levelLabel(diffLevels.to)),
+      h('a', { href: levelHref(diffLevels.to.id) }, levelLabel(diffLevels.to), versionOf(diffLevels.to.id)),
     );
     title.classList.add('diff-title');
     return {
@@ -74,9 +79,28 @@ export async function diffView(params: URLSearchParams, ctx: ViewContext): Promi
  */
 export function diffTitle(diff: LevelDiff): string {
   const { from, to } = diff;
+  const [a, b] = [from.code + refSuffix(from.id), to.code + refSuffix(to.id)];
   return from.track.id === to.track.id
-    ? `${to.track.name} ${from.code} → ${to.code}`
-    : `${from.track.name} ${from.code} → ${to.track.name} ${to.code}`;
+    ? `${to.track.name} ${a} → ${b}`
+    : `${from.track.name} ${a} → ${to.track.name} ${b}`;
+}
+
+/** The version an id names after its level code ('track/L3@v1' → 'v1'); null for the content served now. */
+export function refOf(id: string): string | null {
+  const level = id.split('/')[1] ?? '';
+  const at = level.indexOf('@');
+  return at === -1 ? null : level.slice(at + 1);
+}
+
+const refSuffix = (id: string): string => {
+  const ref = refOf(id);
+  return ref === null ? '' : `@${ref}`;
+};
+
+/** "(at v1)" after a level read from an earlier version, so "L3 → L3" across versions reads right. */
+function versionOf(id: string): Child {
+  const ref = refOf(id);
+  return ref === null ? null : h('span', { class: 'version-ref' }, ` (at ${ref})`);
 }
 
 /** With nothing chosen, offer the first two levels; with only 'from', the level after it. */
@@ -106,9 +130,9 @@ function compareForm(
   const form = controls(
     '/diff',
     'Choose two levels to compare',
-    levelSelect({ id: 'diff-from', name: 'from', label: 'From' }, tracks, from),
+    levelSelect({ id: 'diff-from', name: 'from', label: 'From' }, tracks, from, [from, to]),
     swap,
-    levelSelect({ id: 'diff-to', name: 'to', label: 'To' }, tracks, to),
+    levelSelect({ id: 'diff-to', name: 'to', label: 'To' }, tracks, to, [from, to]),
     h('button', { type: 'submit' }, 'Compare'),
   );
   // the same as "Reverse the comparison": swap the levels and compare them at once, rather than
@@ -134,6 +158,8 @@ function unknownLevelAlert(error: unknown, from: string, to: string): HTMLElemen
       null,
       `It was given as the “${argument}” level. Level ids are written `,
       h('code', null, 'track/code'),
+      ', and a level as it was at an earlier version ',
+      h('code', null, 'track/code@version'),
       '.',
     ),
     error.suggestions.map((s) => ({
@@ -215,16 +241,44 @@ function diffPage(diff: LevelDiff): Child[] {
         ),
       ),
     ),
-    diff.competencies.map(competencyDiff),
+    diff.competencies.map((c) => competencyDiff(c)),
   ];
 }
 
-function attributeChanges(diff: LevelDiff): HTMLElement | null {
+/** Where a diff is drawn: alone on the compare page, or one of several on the changes page. */
+interface Placement {
+  /** Prefixes the ids, so several diffs on one page keep theirs apart. */
+  readonly prefix: string;
+  /** The heading level of a diff's sections: 2 alone, deeper under a level's heading. */
+  readonly depth: number;
+}
+
+const ALONE: Placement = { prefix: '', depth: 2 };
+
+const HEADINGS = ['h2', 'h3', 'h4', 'h5'] as const;
+const heading = (depth: number) => HEADINGS[Math.min(Math.max(depth, 2), 5) - 2]!;
+const placed = (where: Placement, id: string) => (where.prefix ? domId(where.prefix, id) : id);
+
+/**
+ * One level's diff among others (the changes page): its counts, attribute changes and the
+ * competencies that changed, drawn as the compare page draws them.
+ */
+export function levelDiffDetails(diff: LevelDiff, prefix: string, depth: number): Child[] {
+  const where: Placement = { prefix, depth };
+  return [
+    counts(diff.summary, 'Changes across all competencies', 'counts--total'),
+    attributeChanges(diff, where),
+    diff.competencies.filter((c) => c.status !== 'UNCHANGED').map((c) => competencyDiff(c, where)),
+  ];
+}
+
+function attributeChanges(diff: LevelDiff, where: Placement = ALONE): HTMLElement | null {
   if (diff.attributes.length === 0) return null;
+  const id = placed(where, 'diff-attributes-h');
   return h(
     'section',
-    { class: 'diff-attributes', 'aria-labelledby': 'diff-attributes-h' },
-    h('h2', { id: 'diff-attributes-h' }, 'Attributes'),
+    { class: 'diff-attributes', 'aria-labelledby': id },
+    h(heading(where.depth), { id }, 'Attributes'),
     h(
       'dl',
       { class: 'attribute-changes' },
@@ -257,8 +311,8 @@ const COMPETENCY_WORD: Record<ChangeStatus, string> = {
   UNCHANGED: 'No changes',
 };
 
-function competencyDiff(competency: CompetencyDiff): HTMLElement {
-  const id = competencyAnchor(competency.slug);
+function competencyDiff(competency: CompetencyDiff, where: Placement = ALONE): HTMLElement {
+  const id = placed(where, competencyAnchor(competency.slug));
   return h(
     'section',
     {
@@ -270,7 +324,7 @@ function competencyDiff(competency: CompetencyDiff): HTMLElement {
       tabindex: '-1',
     },
     h(
-      'h2',
+      heading(where.depth),
       { id: `${id}-h` },
       emoji(competency.emoji),
       competency.name,
@@ -278,8 +332,14 @@ function competencyDiff(competency: CompetencyDiff): HTMLElement {
       statusBadge(competency.status, COMPETENCY_WORD[competency.status]),
     ),
     counts(competency.summary, `Changes in ${competency.name}`, 'counts--competency'),
-    changeList(competency, 'expectation', domId(id, 'expectations'), competency.expectations),
-    changeList(competency, 'example', domId(id, 'examples'), competency.examples),
+    changeList(
+      competency,
+      'expectation',
+      domId(id, 'expectations'),
+      competency.expectations,
+      where.depth + 1,
+    ),
+    changeList(competency, 'example', domId(id, 'examples'), competency.examples, where.depth + 1),
   );
 }
 
@@ -292,13 +352,14 @@ function changeList(
   noun: 'expectation' | 'example',
   id: string,
   changes: readonly TextChange[],
+  depth: number,
 ): Child {
   if (changes.length === 0) return null;
   const visible = changes.filter((c) => c.status !== 'UNCHANGED');
   const unchanged = changes.filter((c) => c.status === 'UNCHANGED');
   const what = countOf(unchanged.length, `unchanged ${noun}`);
   return [
-    h('h3', { id }, noun === 'expectation' ? 'Expectations' : 'Examples'),
+    h(heading(depth), { id }, noun === 'expectation' ? 'Expectations' : 'Examples'),
     visible.length > 0 ? h('ol', { class: 'changes', 'aria-labelledby': id }, visible.map(changeItem)) : null,
     unchanged.length > 0
       ? fold(

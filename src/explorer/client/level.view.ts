@@ -21,6 +21,7 @@ import {
 import { competencyAnchor, csvHref, diffHref, levelHref, matrixHref } from './routes.js';
 import { closestIds } from './closest-ids.js';
 import type { Rendered, ViewContext } from './view.js';
+import { versionDate, versionName } from './version-label.js';
 
 /** /level?id=… (and /embed/level): one level with its statement, attributes and competencies. */
 export async function levelView(params: URLSearchParams, ctx: ViewContext): Promise<Rendered> {
@@ -126,6 +127,7 @@ function levelPage(level: LevelDetail, title: HTMLHeadingElement, ctx: ViewConte
           level.attributes.map((a) => h('div', null, h('dt', null, a.label), h('dd', null, a.value))),
         )
       : null,
+    ctx.embed ? null : lastChangeLine(level),
     ctx.embed ? null : neighbours(level),
     ctx.embed
       ? null
@@ -149,6 +151,21 @@ function levelPage(level: LevelDetail, title: HTMLHeadingElement, ctx: ViewConte
         )
       : null,
   ];
+}
+
+/** "Changed in v2 (2 Jan 2026): see what changed", linking to the diff from the version before it. */
+function lastChangeLine(level: LevelDetail): HTMLElement | null {
+  const change = level.lastChange;
+  if (!change) return null;
+  const when = change.version
+    ? `in ${versionName(change.version)} (${versionDate(change.version.committedAt)})`
+    : `since ${versionName(change.since)}, not yet committed`;
+  return h(
+    'p',
+    { class: 'last-change muted' },
+    change.from ? `Changed ${when}: ` : `Added ${when}.`,
+    change.from ? h('a', { href: diffHref(change.from.id, level.id) }, 'see what changed') : null,
+  );
 }
 
 function neighbours(level: LevelDetail): HTMLElement | null {

@@ -1,3 +1,4 @@
+import { changesView } from './changes.view.js';
 import { errorAlert, pageTitle } from './components.js';
 import { diffView } from './diff.view.js';
 import { append, h } from './dom.js';
@@ -19,6 +20,7 @@ const VIEWS: Record<PagePath, View> = {
   '/diff': diffView,
   '/search': searchView,
   '/matrix': matrixView,
+  '/changes': changesView,
   '/embed/matrix': matrixView,
   '/embed/level': levelView,
 };

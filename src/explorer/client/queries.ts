@@ -6,6 +6,8 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import type {
   ChangeFragment,
+  ExplorerChangesQuery,
+  ExplorerChangesQueryVariables,
   ExplorerDiffQuery,
   ExplorerDiffQueryVariables,
   ExplorerLevelQuery,
@@ -16,6 +18,8 @@ import type {
   ExplorerSearchQueryVariables,
   ExplorerTracksQuery,
   ExplorerTracksQueryVariables,
+  ExplorerVersionsQuery,
+  ExplorerVersionsQueryVariables,
 } from './generated/operations.js';
 
 export type { ChangeStatus, SegmentKind } from './generated/operations.js';
@@ -30,8 +34,14 @@ export type TypedQuery<Result, Variables> = string & DocumentTypeDecoration<Resu
  * Tags an operation with its generated types; at run time the text is returned as it is. The tag's
  * name is what codegen looks for: each `graphql` template below is read as a document.
  */
-function graphql<Result, Variables>(text: TemplateStringsArray): TypedQuery<Result, Variables> {
-  return text.join('') as TypedQuery<Result, Variables>;
+function graphql<Result, Variables>(
+  text: TemplateStringsArray,
+  ...fragments: readonly string[]
+): TypedQuery<Result, Variables> {
+  return text.reduce((all, part, i) => all + part + (fragments[i] ?? ''), '') as TypedQuery<
+    Result,
+    Variables
+  >;
 }
 
 export const TRACKS = graphql<ExplorerTracksQuery, ExplorerTracksQueryVariables>`
@@ -89,61 +99,74 @@ export const LEVEL = graphql<ExplorerLevelQuery, ExplorerLevelQueryVariables>`
         code
         title
       }
+      lastChange {
+        version {
+          shortId
+          tags
+          committedAt
+        }
+        since {
+          shortId
+          tags
+        }
+        from {
+          id
+        }
+      }
     }
   }
 `;
 
-export const DIFF = graphql<ExplorerDiffQuery, ExplorerDiffQueryVariables>`
-  query ExplorerDiff($from: ID!, $to: ID!) {
-    diffLevels(from: $from, to: $to) {
-      from {
+/** A diff of two levels as the diff view draws it: the compare page and the changes page share it. */
+const LEVEL_DIFF_FIELDS = graphql<never, never>`
+  fragment LevelDiffView on LevelDiff {
+    from {
+      id
+      code
+      title
+      track {
         id
-        code
-        title
-        track {
-          id
-          name
-        }
+        name
       }
-      to {
+    }
+    to {
+      id
+      code
+      title
+      track {
         id
-        code
-        title
-        track {
-          id
-          name
-        }
+        name
       }
+    }
+    summary {
+      added
+      removed
+      changed
+      unchanged
+    }
+    attributes {
+      key
+      label
+      from
+      to
+      status
+    }
+    competencies {
+      slug
+      name
+      emoji
+      status
       summary {
         added
         removed
         changed
         unchanged
       }
-      attributes {
-        key
-        label
-        from
-        to
-        status
+      expectations {
+        ...Change
       }
-      competencies {
-        slug
-        name
-        emoji
-        status
-        summary {
-          added
-          removed
-          changed
-          unchanged
-        }
-        expectations {
-          ...Change
-        }
-        examples {
-          ...Change
-        }
+      examples {
+        ...Change
       }
     }
   }
@@ -156,6 +179,63 @@ export const DIFF = graphql<ExplorerDiffQuery, ExplorerDiffQueryVariables>`
       text
     }
   }
+`;
+
+export const DIFF = graphql<ExplorerDiffQuery, ExplorerDiffQueryVariables>`
+  query ExplorerDiff($from: ID!, $to: ID!) {
+    diffLevels(from: $from, to: $to) {
+      ...LevelDiffView
+    }
+  }
+  ${LEVEL_DIFF_FIELDS}
+`;
+
+export const VERSIONS = graphql<ExplorerVersionsQuery, ExplorerVersionsQueryVariables>`
+  query ExplorerVersions {
+    versions(limit: 100) {
+      id
+      shortId
+      tags
+      committedAt
+      subject
+    }
+  }
+`;
+
+export const CHANGES = graphql<ExplorerChangesQuery, ExplorerChangesQueryVariables>`
+  query ExplorerChanges($since: String!) {
+    changes(since: $since) {
+      since {
+        shortId
+        tags
+        committedAt
+      }
+      until {
+        shortId
+        tags
+        committedAt
+      }
+      addedLevels {
+        ...ChangedLevel
+      }
+      removedLevels {
+        ...ChangedLevel
+      }
+      changedLevels {
+        ...LevelDiffView
+      }
+    }
+  }
+  fragment ChangedLevel on Level {
+    id
+    code
+    title
+    track {
+      id
+      name
+    }
+  }
+  ${LEVEL_DIFF_FIELDS}
 `;
 
 export const SEARCH = graphql<ExplorerSearchQuery, ExplorerSearchQueryVariables>`
@@ -238,3 +318,11 @@ export type SearchHit = SearchResult['search'][number];
 export type MatrixResult = ExplorerMatrixQuery;
 export type TrackMatrix = NonNullable<MatrixResult['track']>;
 export type MatrixRow = TrackMatrix['competencyMatrix']['rows'][number];
+
+export type VersionsResult = ExplorerVersionsQuery;
+export type VersionSummary = VersionsResult['versions'][number];
+
+export type ChangesResult = ExplorerChangesQuery;
+export type FrameworkChanges = ChangesResult['changes'];
+export type ChangedLevel = FrameworkChanges['addedLevels'][number];
+export type LastChange = NonNullable<LevelDetail['lastChange']>;

@@ -7,6 +7,7 @@ export const PAGE_PATHS = [
   '/diff',
   '/search',
   '/matrix',
+  '/changes',
   '/embed/matrix',
   '/embed/level',
 ] as const;
@@ -36,6 +37,8 @@ export const levelHref = (id: string, hash = ''): string => href('/level', { id 
 export const diffHref = (from: string, to: string): string => href('/diff', { from, to });
 export const matrixHref = (track: string): string => href('/matrix', { track });
 export const searchHref = (q: string, track?: string | null): string => href('/search', { q, track });
+export const changesHref = (since: string): string => href('/changes', { since });
+export const changesCsvHref = (since: string): string => href('/export/changes.csv', { since });
 export const csvHref = (track: string): string => `/export/${encodeURIComponent(track)}.csv`;
 
 /** The id of a competency's section on a level page, for links from search results and the matrix. */

@@ -72,6 +72,7 @@ export function renderShell(assets: ExplorerAssets, kind: ShellKind, options: Sh
           '<li><a href="/level">Levels</a></li>',
           '<li><a href="/diff">Compare</a></li>',
           '<li><a href="/matrix">Matrix</a></li>',
+          '<li><a href="/changes">What changed</a></li>',
           '</ul></nav>',
           '<form class="site-search" role="search" action="/search" method="get">',
           '<label class="vh" for="site-search-q">Search the framework</label>',

@@ -25,6 +25,7 @@ export const EXPLORER_PAGES: Readonly<Record<string, ShellKind>> = {
   '/diff': 'page',
   '/search': 'page',
   '/matrix': 'page',
+  '/changes': 'page',
   '/embed/matrix': 'embed',
   '/embed/level': 'embed',
 };
