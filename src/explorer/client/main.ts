@@ -154,7 +154,9 @@ document.addEventListener('submit', (event) => {
   const query: string[] = [];
   for (const [key, value] of new FormData(form)) {
     if (typeof value === 'string' && value.trim() !== '')
-      query.push(`${encodeURIComponent(key)}=${encodeURIComponent(value.trim()).replace(/%2F/gi, '/')}`);
+      query.push(
+        `${encodeURIComponent(key)}=${encodeURIComponent(value.trim()).replace(/%2F/gi, '/').replace(/%40/g, '@')}`,
+      );
   }
   url.search = query.join('&');
   navigate(url);

@@ -18,7 +18,7 @@ export function isPagePath(path: string): path is PagePath {
 }
 
 /**
- * A path with a query string. Level ids keep their "/" unescaped (RFC 3986 allows it in a query) so a
+ * A path with a query string. Level ids keep their "/" and "@" unescaped (RFC 3986 allows both in a query) so a
  * shared link reads `/diff?from=site-reliability-engineer/L2&to=…`; empty values are left out.
  */
 export function href(
@@ -28,7 +28,10 @@ export function href(
 ): string {
   const query = Object.entries(params)
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value).replace(/%2F/gi, '/')}`)
+    .map(
+      ([key, value]) =>
+        `${encodeURIComponent(key)}=${encodeURIComponent(value).replace(/%2F/gi, '/').replace(/%40/g, '@')}`,
+    )
     .join('&');
   return `${path}${query ? `?${query}` : ''}${hash ? `#${encodeURIComponent(hash)}` : ''}`;
 }
