@@ -112,10 +112,13 @@ describe('on a phone the table scrolls in its own box', () => {
       await hint.getAttribute('id'),
     );
     await page.locator('.table-edges[data-more-right]:not([data-more-left])').waitFor({ state: 'attached' });
-    const shade = await page
-      .locator('.table-edges')
-      .evaluate((el) => getComputedStyle(el, '::after').opacity);
-    expect(shade).toBe('1');
+    // the shade fades in (a 0.15 s transition): wait for it to finish rather than read it mid-way
+    const shaded = await page.waitForFunction(
+      () => getComputedStyle(document.querySelector('.table-edges')!, '::after').opacity === '1',
+      undefined,
+      { timeout: 5_000 },
+    );
+    expect(await shaded.jsonValue()).toBe(true);
     await page.locator('.table-scroll').evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
     await page.locator('.table-edges[data-more-left]:not([data-more-right])').waitFor({ state: 'attached' });
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBe(375);
