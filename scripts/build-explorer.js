@@ -5,6 +5,7 @@
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { isStale } = require('./build-stamp');
 
 const root = path.join(__dirname, '..');
 const explorer = path.join(root, 'src', 'explorer');
@@ -20,16 +21,7 @@ const sources = [
   path.join(__dirname, 'build-explorer.js'),
 ];
 
-const newest = (p) => {
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(p).reduce((max, name) => Math.max(max, newest(path.join(p, name))), stat.mtimeMs);
-};
-
-function stale() {
-  if (!fs.existsSync(stamp) || !fs.existsSync(path.join(out, 'main.js'))) return true;
-  return Math.max(...sources.map(newest)) > fs.statSync(stamp).mtimeMs;
-}
+const stale = () => isStale(stamp, path.join(out, 'main.js'), sources);
 
 // Where tsc writes, below the explorer tsconfig's rootDir (src): the client modules, and the
 // dependency-free src/domain modules they share with the API (closest-ids.ts, for one suggestion

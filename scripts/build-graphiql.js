@@ -4,6 +4,7 @@
 //   node scripts/build-graphiql.js --if-stale  build only when a source is newer than the last build
 const fs = require('node:fs');
 const path = require('node:path');
+const { isStale } = require('./build-stamp');
 
 const root = path.join(__dirname, '..');
 const out = path.join(root, 'dist', 'graphiql');
@@ -17,16 +18,7 @@ const sources = [
   path.join(root, 'package-lock.json'),
 ];
 
-const newest = (p) => {
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(p).reduce((max, name) => Math.max(max, newest(path.join(p, name))), stat.mtimeMs);
-};
-
-function stale() {
-  if (!fs.existsSync(stamp) || !fs.existsSync(path.join(out, 'main.js'))) return true;
-  return Math.max(...sources.map(newest)) > fs.statSync(stamp).mtimeMs;
-}
+const stale = () => isStale(stamp, path.join(out, 'main.js'), sources);
 
 /** examples/*.graphql as a module: the tabs GraphiQL opens with. */
 const examplesPlugin = {

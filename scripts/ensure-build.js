@@ -2,13 +2,9 @@
 const { execSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { newest } = require('./build-stamp');
 
 const root = path.join(__dirname, '..');
-const newest = (dir) =>
-  fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
-    const p = path.join(dir, e.name);
-    return Math.max(max, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-  }, 0);
 
 const entry = path.join(root, 'dist', 'main.js');
 const explorer = path.join(root, 'dist', 'explorer', 'public', 'main.js');
