@@ -1,9 +1,8 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server';
 import { launchChromium } from './support/browser';
 import { ensureExplorerBuilt } from './support/build';
+import { startHost, type Host } from './support/host';
 
 // The functions given to page.evaluate run in the browser; the tests' tsconfig has Node's globals only.
 declare const window: any, document: any, requestAnimationFrame: any;
@@ -19,19 +18,14 @@ interface Received {
   fromFrame: boolean;
 }
 
-interface Host {
-  readonly origin: string;
-  close(): Promise<void>;
-}
-
 /**
  * A dashboard on its own loopback port (so its own origin): it frames `?src=` and resizes the iframe
  * from the embed's messages, as the README's snippet does, recording every message it receives.
  */
-async function startDashboard(): Promise<Host> {
-  const server = http.createServer((request, response) => {
-    const src = new URL(request.url ?? '/', 'http://x').searchParams.get('src') ?? 'about:blank';
-    const html = `<!doctype html><html lang="en"><title>Dashboard</title><body>
+function startDashboard(): Promise<Host> {
+  return startHost((url) => {
+    const src = url.searchParams.get('src') ?? 'about:blank';
+    return `<!doctype html><html lang="en"><title>Dashboard</title><body>
 <script>
   window.messages = [];
   window.addEventListener('message', (event) => {
@@ -43,15 +37,7 @@ async function startDashboard(): Promise<Host> {
 </script>
 <iframe id="embed" src="${src.replace(/"/g, '&quot;')}" title="Embed" style="width: 760px; height: 300px; border: 0"></iframe>
 </body></html>`;
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(html);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
-  };
 }
 
 let allowed: Host;

@@ -1,34 +1,21 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server';
 import { launchChromium } from './support/browser';
 import { ensureExplorerBuilt } from './support/build';
+import { startHost, type Host } from './support/host';
 import { graphql } from './support/graphql';
 
 // Dashboards frame /embed pages: allowed origins (FRAME_ANCESTORS) see them rendered, any other
 // origin gets a blocked frame, and the explorer's own pages refuse every foreign frame.
 
-interface Host {
-  readonly origin: string;
-  close(): Promise<void>;
-}
-
 /** A dashboard on another origin: one page that frames whatever URLs it is given. */
-async function startHost(frames: () => Record<string, string>): Promise<Host> {
-  const server = http.createServer((_request, response) => {
+function startDashboard(frames: () => Record<string, string>): Promise<Host> {
+  return startHost(() => {
     const iframes = Object.entries(frames())
       .map(([id, src]) => `<iframe id="${id}" src="${src}" title="${id}" width="900" height="500"></iframe>`)
       .join('\n');
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(`<!doctype html><html lang="en"><title>Dashboard</title><body>${iframes}</body></html>`);
+    return `<!doctype html><html lang="en"><title>Dashboard</title><body>${iframes}</body></html>`;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
-  };
 }
 
 let allowed: Host;
@@ -44,8 +31,8 @@ const frames = (): Record<string, string> => ({
 
 beforeAll(async () => {
   ensureExplorerBuilt();
-  allowed = await startHost(frames);
-  other = await startHost(frames);
+  allowed = await startDashboard(frames);
+  other = await startDashboard(frames);
   server = await startTestServer({ FRAME_ANCESTORS: allowed.origin });
   browser = await launchChromium();
 }, 120_000);
