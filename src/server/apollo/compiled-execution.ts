@@ -1,10 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { DocumentStore } from './caches';
 import type { RequestContext } from './context';
 
-/** Per document: operation name → its compiled code, or 'seen' after its first request. */
-type Compiled = Map<string, CompiledQuery | 'seen' | 'uncompilable'>;
+/** Per document: operation name → its compiled code, or 'uncompilable'. */
+type Compiled = Map<string, CompiledQuery | 'uncompilable'>;
 
 /**
  * Executes known documents with graphql-jit instead of graphql-js, through Apollo's public
@@ -12,31 +13,33 @@ type Compiled = Map<string, CompiledQuery | 'seen' | 'uncompilable'>;
  * resolved its operation), and after it Apollo formats, reports and serialises the answer as usual.
  * So the compiled path changes how fields run, never which requests are answered or how.
  *
- * - A document is compiled the second time it is seen: compiling costs more than interpreting once.
+ * - A document is compiled once the document store holds it, from the second time its text is
+ *   seen: compiling costs more than interpreting once, and a document that never repeats is not
+ *   worth either the time or the memory.
  * - Any error (bad variables, a resolver that throws) makes this hook step aside, and Apollo
  *   executes the request itself, so every error keeps Apollo's one path and wording.
- * - Compiled code is keyed by the parsed document, which Apollo's document store hands back for the
- *   same query text; it goes when the store evicts the document.
+ * - Compiled code is keyed by the stored document object, so it goes when the store evicts it.
  */
-export function compiledExecutionPlugin(schema: GraphQLSchema): ApolloServerPlugin<RequestContext> {
+export function compiledExecutionPlugin(
+  schema: GraphQLSchema,
+  store: DocumentStore,
+): ApolloServerPlugin<RequestContext> {
   const documents = new WeakMap<DocumentNode, Compiled>();
 
   const compiledFor = (document: DocumentNode, operationName: string): CompiledQuery | null => {
+    if (!store.holds(document)) return null;
     let compiled = documents.get(document);
     if (!compiled) {
       compiled = new Map();
       documents.set(document, compiled);
     }
-    const known = compiled.get(operationName);
+    let known = compiled.get(operationName);
     if (known === undefined) {
-      compiled.set(operationName, 'seen');
-      return null;
+      const made = compileQuery(schema, document, operationName || undefined);
+      known = isCompiledQuery(made) ? made : 'uncompilable';
+      compiled.set(operationName, known);
     }
-    if (known !== 'seen') return known === 'uncompilable' ? null : known;
-    const made = compileQuery(schema, document, operationName || undefined);
-    const result = isCompiledQuery(made) ? made : 'uncompilable';
-    compiled.set(operationName, result);
-    return result === 'uncompilable' ? null : result;
+    return known === 'uncompilable' ? null : known;
   };
 
   return {

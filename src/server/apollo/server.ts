@@ -9,7 +9,7 @@ import type { Config } from '../config';
 import { costPlugin } from './cost-plugin';
 import { LIMITS, limitRules } from '../request-limits';
 import { compiledExecutionPlugin } from './compiled-execution';
-import { documentStore, persistedQueryCache } from './caches';
+import { DocumentStore, persistedQueryCache } from './caches';
 import type { RequestContext } from './context';
 import { errorReportPlugin } from './error-report';
 import { formatError } from './format-error';
@@ -31,6 +31,7 @@ export function createApollo(
   config: Config,
   options: ApolloOptions,
 ): ApolloServer<RequestContext> {
+  const documentStore = new DocumentStore();
   return new ApolloServer<RequestContext>({
     schema,
     introspection: config.introspection,
@@ -43,7 +44,7 @@ export function createApollo(
     stopOnTerminationSignals: false,
     // graphql-js's own token limit answers 400; a parse never runs away on a huge document
     parseOptions: { maxTokens: LIMITS.tokens },
-    documentStore: documentStore(),
+    documentStore,
     persistedQueries: { cache: persistedQueryCache() },
     validationRules: limitRules(),
     formatError: (formatted, error) =>
@@ -51,7 +52,7 @@ export function createApollo(
     plugins: [
       errorReportPlugin,
       costPlugin(),
-      ...(options.compiledExecution ? [compiledExecutionPlugin(schema)] : []),
+      ...(options.compiledExecution ? [compiledExecutionPlugin(schema, documentStore)] : []),
       // every field has the content's lifetime, so per-field cache hints would only cost throughput
       ApolloServerPluginCacheControlDisabled(),
       // a subgraph schema would turn on Apollo Studio's per-field traces, which wrap every resolver
