@@ -31,11 +31,17 @@ USER node
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# Node 24's V8 sizes the young generation from the machine's memory and adds the Maglev compiler;
-# under `npm run bench:quick` that took peak RSS from 116 MB (Node 20) to 195 MB. An 8 MB semi-space
-# and no Maglev bring it to 134-141 MB, under the 150 MB goal, with throughput unchanged within the
-# noise (--no-maglev is not allowed in NODE_OPTIONS, so the flags are here). Under a flood of 100,000
-# unique documents (`npm run bench:soak`) V8 lets old space grow to about four times the live heap
-# (60-80 MB) when its limit is in gigabytes, and RSS levelled off at 330 MB; a 512 MB old-space limit
-# keeps it at about 165 MB with no failed request, and returns it to 137 MB after the flood.
-CMD ["node", "--max-semi-space-size=8", "--no-maglev", "--max-old-space-size=512", "dist/main.js"]
+# V8 flags, measured with `npm run bench:quick` and `npm run bench:soak` (README "Memory under a
+# flood"); --no-maglev is not allowed in NODE_OPTIONS, so they are here.
+# - An 8 MB semi-space and no Maglev: newer V8 sizes the young generation from the machine's memory
+#   and adds the Maglev compiler, which took peak RSS under bench:quick from 116 MB (Node 20) to 195.
+# - A 512 MB old-space limit: with a limit in gigabytes V8 let old space grow to four times the live
+#   heap under a flood of unique documents.
+# - No allocation-site pretenuring: V8 learns from what survives (at start-up, and while a request
+#   is in flight) which allocation sites make long-lived objects, and allocates their objects
+#   straight into old space. For this server that sent about half of what reached old space per
+#   unique document there to die (measured with --trace-gc-nvp); without it the soak's plateau is
+#   10-14 MB lower and throughput unchanged.
+# - --expose-gc: once a busy period goes quiet the server runs V8's last-resort collection, which
+#   returns the pages Node 24's V8 otherwise keeps for good after a flood (src/server/memory-release.ts).
+CMD ["node", "--max-semi-space-size=8", "--no-maglev", "--max-old-space-size=512", "--no-allocation-site-pretenuring", "--expose-gc", "dist/main.js"]

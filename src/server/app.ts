@@ -15,6 +15,7 @@ import { drainPlugin } from './plugins/drain';
 import { errorsPlugin } from './plugins/errors';
 import { graphiqlPlugin } from './plugins/graphiql';
 import { graphqlPlugin, type GraphQLPluginOptions } from './plugins/graphql';
+import { memoryReleasePlugin } from './plugins/memory-release';
 import { opsPlugin } from './plugins/ops';
 import { responseCachePlugin } from './plugins/response-cache';
 
@@ -59,6 +60,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
 
   await app.register(errorsPlugin);
   await app.register(drainPlugin);
+  await app.register(memoryReleasePlugin);
   if (config.corsOrigins === '*' || config.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins],
