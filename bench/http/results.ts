@@ -104,18 +104,26 @@ export interface ResultsFile {
 
 /** Writes `<name>.json` (replaced atomically) and a dated copy; returns both paths. */
 export function writeResults(name: 'latest' | 'latest-partial', data: ResultsFile): string[] {
+  return writeResultsFiles(name, (stamp) => `${stamp}${name === 'latest' ? '' : `-${name}`}`, data);
+}
+
+/**
+ * Writes `<latest>.json`, replaced atomically so a reader never sees half of it, and a dated copy
+ * named by `dated(<ISO time>)` that later runs never overwrite; returns both paths.
+ */
+export function writeResultsFiles(latest: string, dated: (stamp: string) => string, data: unknown): string[] {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const text = `${JSON.stringify(data, null, 2)}\n`;
   const stamp = new Date()
     .toISOString()
     .replace(/[:]/g, '-')
     .replace(/\.\d+Z$/, 'Z');
-  const dated = join(RESULTS_DIR, `${stamp}${name === 'latest' ? '' : `-${name}`}.json`);
-  const latest = join(RESULTS_DIR, `${name}.json`);
-  writeFileSync(dated, text);
-  writeFileSync(`${latest}.tmp`, text);
-  renameSync(`${latest}.tmp`, latest);
-  return [latest, dated];
+  const datedFile = join(RESULTS_DIR, `${dated(stamp)}.json`);
+  const latestFile = join(RESULTS_DIR, `${latest}.json`);
+  writeFileSync(datedFile, text);
+  writeFileSync(`${latestFile}.tmp`, text);
+  renameSync(`${latestFile}.tmp`, latestFile);
+  return [latestFile, datedFile];
 }
 
 export function readResults(file: string): ResultsFile {

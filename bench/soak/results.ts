@@ -1,8 +1,6 @@
 /** The soak's results file: bench/results/soak-latest.json and a dated copy of every run. */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { RESULTS_DIR } from '../http/paths';
-import type { GitState } from '../http/results';
+import { readFileSync } from 'node:fs';
+import { writeResultsFiles, type GitState } from '../http/results';
 import type { Sample } from './sampler';
 import type { SoakSummary } from './summary';
 
@@ -33,18 +31,7 @@ export interface SoakResults {
 
 /** Writes `soak-latest.json` (replaced atomically) and `soak-<ISO date>.json`; returns both paths. */
 export function writeSoakResults(data: SoakResults): string[] {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const text = `${JSON.stringify(data, null, 2)}\n`;
-  const stamp = new Date()
-    .toISOString()
-    .replace(/[:]/g, '-')
-    .replace(/\.\d+Z$/, 'Z');
-  const dated = join(RESULTS_DIR, `soak-${stamp}.json`);
-  const latest = join(RESULTS_DIR, 'soak-latest.json');
-  writeFileSync(dated, text);
-  writeFileSync(`${latest}.tmp`, text);
-  renameSync(`${latest}.tmp`, latest);
-  return [latest, dated];
+  return writeResultsFiles('soak-latest', (stamp) => `soak-${stamp}`, data);
 }
 
 export function readSoakResults(file: string): SoakResults {
