@@ -1,5 +1,6 @@
 import { IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { MAX_QUERY_TERMS } from '../domain/search';
 import { LevelFilterInput } from './level-filter.input';
 import {
   DEFAULT_SEARCH_LIMIT,
@@ -76,7 +77,7 @@ export class DiffArgs {
 @ArgsType()
 export class SearchArgs {
   @Field(() => String, {
-    description: 'Words to look for; prefixes and small typos match. 1 to 200 characters.',
+    description: `Words to look for; prefixes and small typos match. 1 to 200 characters, of which the first ${MAX_QUERY_TERMS} distinct words are looked for.`,
   })
   @Length(1, MAX_TEXT_LENGTH)
   query!: string;
