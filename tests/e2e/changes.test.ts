@@ -3,13 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as git from 'isomorphic-git';
-import type { Browser } from 'playwright-core';
 import { BUNDLED_CONTENT } from '../support/bundled';
 import { levelFile } from '../support/git-content';
-import { startTestServer, type TestServer } from '../support/server';
-import { launchChromium } from './support/browser';
-import { ensureExplorerBuilt } from './support/build';
-import { explorerTab, type ExplorerTab } from './support/page';
+import { startTestServer } from '../support/server';
+import { explorerTab } from './support/page';
+import { useExplorerSession } from './support/session';
 
 // The "What changed" page, @ref ids on the compare page and the level page's last change, in a real
 // browser against a server whose content is a real git repository: the bundled content at v2026.1,
@@ -57,34 +55,21 @@ async function bundledHistory(): Promise<{ repo: string; contentDir: string }> {
   return { repo, contentDir: path.join(repo, 'content') };
 }
 
-let repo: string;
-let server: TestServer;
-let browser: Browser;
-let tab: ExplorerTab;
-
-beforeAll(async () => {
-  ensureExplorerBuilt();
+let repo: string | undefined;
+const explorer = useExplorerSession(async () => {
   const history = await bundledHistory();
   repo = history.repo;
-  server = await startTestServer({ CONTENT_DIR: history.contentDir });
-  browser = await launchChromium();
-  tab = await explorerTab(browser, server.address);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (repo) fs.rmSync(repo, { recursive: true, force: true });
+  return { CONTENT_DIR: history.contentDir };
 });
 
-afterEach(() => {
-  expect(tab.problems.splice(0)).toEqual([]);
+afterAll(() => {
+  if (repo) fs.rmSync(repo, { recursive: true, force: true });
 });
 
 describe('what changed since a version', () => {
   it('is in the site navigation and lists changed, added and removed levels since the chosen tag', async () => {
-    const { page } = tab;
-    await tab.open('/');
+    const { page } = explorer.tab;
+    await explorer.tab.open('/');
     await page.locator('.site-nav a', { hasText: 'What changed' }).click();
     await page.locator('main:not([aria-busy]) h1', { hasText: 'What changed' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/changes');
@@ -121,7 +106,7 @@ describe('what changed since a version', () => {
 
     const csv = page.getByRole('link', { name: 'Download as CSV' });
     expect(await csv.getAttribute('href')).toBe('/export/changes.csv?since=v2026.1');
-    const answer = await page.request.get(`${server.address}/export/changes.csv?since=v2026.1`);
+    const answer = await page.request.get(`${explorer.server.address}/export/changes.csv?since=v2026.1`);
     expect(answer.status()).toBe(200);
     const rows = (await answer.text()).split(/\r?\n/);
     expect(rows).toEqual(
@@ -134,8 +119,8 @@ describe('what changed since a version', () => {
   });
 
   it('compares a level at an earlier version with today’s from a URL with @ref ids', async () => {
-    const { page } = tab;
-    await tab.open(`/diff?from=${CHANGED}@v2026.1&to=${CHANGED}`);
+    const { page } = explorer.tab;
+    await explorer.tab.open(`/diff?from=${CHANGED}@v2026.1&to=${CHANGED}`);
     const title = await page.locator('h1').textContent();
     expect(title).toContain('(at v2026.1)');
     expect(await page.title()).toContain('Site Reliability Engineer L3@v2026.1 → L3');
@@ -149,8 +134,8 @@ describe('what changed since a version', () => {
   });
 
   it('says on the level page when the level last changed and links to that diff', async () => {
-    const { page } = tab;
-    await tab.open(`/level?id=${CHANGED}`);
+    const { page } = explorer.tab;
+    await explorer.tab.open(`/level?id=${CHANGED}`);
     const line = page.locator('.last-change');
     expect(await line.textContent()).toBe('Changed in v2026.2 (12 Mar 2026): see what changed');
     await line.getByRole('link', { name: 'see what changed' }).click();
@@ -160,7 +145,7 @@ describe('what changed since a version', () => {
     expect(await page.locator('.change--changed ins').count()).toBe(1);
 
     // a level no version changed says nothing
-    await tab.open('/level?id=site-reliability-engineer/L1');
+    await explorer.tab.open('/level?id=site-reliability-engineer/L1');
     expect(await page.locator('.last-change').count()).toBe(0);
   });
 });
@@ -168,7 +153,7 @@ describe('what changed since a version', () => {
 describe('what changed without history', () => {
   it('says plainly that there are no versions', async () => {
     const plain = await startTestServer({ HISTORY: 'false' });
-    const other = await explorerTab(browser, plain.address);
+    const other = await explorerTab(explorer.browser, plain.address);
     try {
       await other.open('/changes');
       expect(await other.page.locator('.no-history').textContent()).toContain(

@@ -1,9 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/server';
-import { launchChromium } from './support/browser';
-import { ensureExplorerBuilt } from './support/build';
 import { graphql } from './support/graphql';
-import { explorerTab, type ExplorerTab } from './support/page';
+import { useExplorerSession } from './support/session';
 
 // The functions given to page.evaluate run in the browser; the tests' tsconfig has Node's globals only.
 declare const window: any, document: any, getComputedStyle: any;
@@ -15,29 +11,11 @@ type HTMLElement = any;
 const FROM = 'site-reliability-engineer/L2';
 const TO = 'site-reliability-engineer/L3';
 
-let server: TestServer;
-let browser: Browser;
-let tab: ExplorerTab;
-
-beforeAll(async () => {
-  ensureExplorerBuilt();
-  server = await startTestServer();
-  browser = await launchChromium();
-  tab = await explorerTab(browser, server.address);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(tab.problems.splice(0)).toEqual([]);
-});
+const explorer = useExplorerSession();
 
 /** Whether the focused element is the given one or comes after it in the document. */
 const focusIsAtOrAfter = (selector: string): Promise<unknown> =>
-  tab.active(
+  explorer.tab.active(
     `(() => { const target = document.querySelector(${JSON.stringify(selector)}); return el === target || ` +
       `Boolean(target.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING); })()`,
   );
@@ -47,8 +25,8 @@ describe('a jump link to a competency', () => {
     ['level page', '/level?id=software-engineer/L3'],
     ['diff', `/diff?from=${FROM}&to=${TO}`],
   ])('on the %s moves focus to the section, so Tab goes on from there', async (_name, path) => {
-    const { page } = tab;
-    await tab.open(path);
+    const { page } = explorer.tab;
+    await explorer.tab.open(path);
     const links = page.locator('nav.toc a');
     expect(await links.count()).toBeGreaterThan(2);
     // a section well down the page, reached with the keyboard
@@ -58,33 +36,33 @@ describe('a jump link to a competency', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`**${hash}`);
     await page.waitForFunction((id) => document.activeElement?.id === id, hash.slice(1));
-    expect(await tab.active('el.tagName')).toBe('SECTION');
+    expect(await explorer.tab.active('el.tagName')).toBe('SECTION');
     const scrolled = await page.evaluate(() => window.scrollY);
     expect(scrolled).toBeGreaterThan(0);
 
     await page.keyboard.press('Tab');
     // on from the section (inside it or after it), not back at the top of the page
     expect(await focusIsAtOrAfter(hash)).toBe(true);
-    expect(await tab.active('Boolean(el.closest("header, nav.toc, form"))')).toBe(false);
+    expect(await explorer.tab.active('Boolean(el.closest("header, nav.toc, form"))')).toBe(false);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   });
 
   it('from a search result focuses the competency it matched on the level page', async () => {
-    const { page } = tab;
-    await tab.open('/search?q=mentor');
+    const { page } = explorer.tab;
+    await explorer.tab.open('/search?q=mentor');
     const hit = page.locator('.hit a[href*="#competency-"]').first();
     const href = (await hit.getAttribute('href'))!;
     await hit.click();
-    await page.waitForURL(`${server.address}${href}`);
+    await page.waitForURL(`${explorer.server.address}${href}`);
     await page.locator('main:not([aria-busy]) .statement').waitFor();
-    expect(await tab.active('el.id')).toBe(decodeURIComponent(href.split('#')[1]!));
+    expect(await explorer.tab.active('el.id')).toBe(decodeURIComponent(href.split('#')[1]!));
   });
 });
 
 describe('page titles', () => {
   it('name the site once, and a cross-track diff by both tracks and codes', async () => {
-    const { page } = tab;
-    await tab.open('/');
+    const { page } = explorer.tab;
+    await explorer.tab.open('/');
     await expect(page.title()).resolves.toBe('Career framework');
 
     for (const path of [
@@ -94,14 +72,14 @@ describe('page titles', () => {
       '/search?q=mentor',
       '/diff',
     ]) {
-      await tab.open(path);
+      await explorer.tab.open(path);
       const parts = (await page.title()).split(' · ');
       expect({ path, parts }).toEqual({ path, parts: [...new Set(parts)] });
       expect(parts.at(-1)).toBe('Career framework');
     }
 
     const levels = await graphql<Record<'a' | 'b', { code: string; track: { name: string } }>>(
-      server.url,
+      explorer.server.url,
       `
         {
           a: level(id: "software-engineer/L3") {
@@ -119,11 +97,11 @@ describe('page titles', () => {
         }
       `,
     );
-    await tab.open('/diff?from=software-engineer/L3&to=site-reliability-engineer/L3');
+    await explorer.tab.open('/diff?from=software-engineer/L3&to=site-reliability-engineer/L3');
     await expect(page.title()).resolves.toBe(
       `${levels.a.track.name} ${levels.a.code} → ${levels.b.track.name} ${levels.b.code} · Compare · Career framework`,
     );
-    await tab.open(`/diff?from=${FROM}&to=${TO}`);
+    await explorer.tab.open(`/diff?from=${FROM}&to=${TO}`);
     await expect(page.title()).resolves.toMatch(
       new RegExp(`^${levels.b.track.name} L\\d → L\\d · Compare · Career framework$`),
     );
@@ -132,9 +110,9 @@ describe('page titles', () => {
 
 describe('reversing a comparison', () => {
   it('is the same with "⇄ Swap" and with "Reverse the comparison": the reversed diff, pickers included', async () => {
-    const { page } = tab;
+    const { page } = explorer.tab;
     const shows = async (from: string, to: string): Promise<void> => {
-      await page.waitForURL(`${server.address}/diff?from=${from}&to=${to}`);
+      await page.waitForURL(`${explorer.server.address}/diff?from=${from}&to=${to}`);
       await page.locator('main:not([aria-busy]) h1.diff-title').waitFor();
       expect(
         await page.locator('h1.diff-title a').evaluateAll((all) => all.map((a) => a.getAttribute('href'))),
@@ -142,7 +120,7 @@ describe('reversing a comparison', () => {
       await expect(page.locator('#diff-from').inputValue()).resolves.toBe(from);
       await expect(page.locator('#diff-to').inputValue()).resolves.toBe(to);
     };
-    await tab.open(`/diff?from=${FROM}&to=${TO}`);
+    await explorer.tab.open(`/diff?from=${FROM}&to=${TO}`);
     await page.getByRole('button', { name: 'Swap' }).click();
     await shows(TO, FROM);
     await page.getByRole('link', { name: 'Reverse the comparison' }).click();
@@ -156,9 +134,9 @@ describe('reversing a comparison', () => {
 
 describe('fold toggles', () => {
   it('say what they fold and what pressing them does, with aria-expanded, by mouse and keyboard', async () => {
-    const { page } = tab;
+    const { page } = explorer.tab;
     // a level compared with itself: everything unchanged, so there is something folded whatever the content
-    await tab.open('/diff?from=software-engineer/L3&to=software-engineer/L3');
+    await explorer.tab.open('/diff?from=software-engineer/L3&to=software-engineer/L3');
     const toggle = page.locator('.fold--unchanged .fold-toggle').first();
     const content = page.locator(`#${await toggle.getAttribute('aria-controls')}`);
     const items = await content.locator('li').count();
@@ -184,9 +162,9 @@ describe('fold toggles', () => {
   });
 
   it('fold the examples of a matrix cell and of an embedded level the same way', async () => {
-    const { page } = tab;
+    const { page } = explorer.tab;
     for (const path of ['/matrix?track=site-reliability-engineer', '/embed/level?id=software-engineer/L3']) {
-      await tab.open(path);
+      await explorer.tab.open(path);
       const toggles = page.locator('.fold--examples .fold-toggle');
       expect({ path, count: await toggles.count() }).toEqual({ path, count: expect.any(Number) });
       expect(await toggles.count()).toBeGreaterThan(0);
@@ -206,7 +184,7 @@ describe('counts in words', () => {
   const COUNTED = /\b(\d+) (?:unchanged )?(example|expectation|level|result)(s?)\b/g;
 
   it('are in the right number on every page', async () => {
-    const { page } = tab;
+    const { page } = explorer.tab;
     const seen = new Set<string>();
     for (const path of [
       '/matrix?track=site-reliability-engineer',
@@ -217,7 +195,7 @@ describe('counts in words', () => {
       '/embed/matrix?track=software-engineer',
       '/search?q=mentor',
     ]) {
-      await tab.open(path);
+      await explorer.tab.open(path);
       const text = await page.locator('main').evaluate((m) => m.textContent ?? '');
       for (const [phrase, n, , s] of text.matchAll(COUNTED)) {
         expect({ path, phrase, plural: s === 's' }).toEqual({ path, phrase, plural: n !== '1' });
@@ -242,8 +220,8 @@ describe('counts in words', () => {
 
 describe('a changed item whose change is only punctuation or white space', () => {
   it('shows the characters in a visible marked box, named for screen readers, never an empty box', async () => {
-    const { page } = tab;
-    await tab.open(`/diff?from=${FROM}&to=${TO}`);
+    const { page } = explorer.tab;
+    await explorer.tab.open(`/diff?from=${FROM}&to=${TO}`);
     // every marked segment on a real diff has something to see
     const blank = await page
       .locator('.change-text ins, .change-text del')

@@ -1,9 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/server';
-import { launchChromium } from './support/browser';
-import { ensureExplorerBuilt } from './support/build';
 import { graphql } from './support/graphql';
-import { explorerTab, type ExplorerTab } from './support/page';
+import { useExplorerSession } from './support/session';
 
 // The functions given to page.evaluate run in the browser; the tests' tsconfig has Node's globals only.
 declare const window: any, document: any, getComputedStyle: any;
@@ -13,18 +9,12 @@ declare const window: any, document: any, getComputedStyle: any;
 
 const MATRIX = '/matrix?track=site-reliability-engineer';
 
-let server: TestServer;
-let browser: Browser;
-let tab: ExplorerTab;
+const explorer = useExplorerSession();
 let levels: number;
 
 beforeAll(async () => {
-  ensureExplorerBuilt();
-  server = await startTestServer();
-  browser = await launchChromium();
-  tab = await explorerTab(browser, server.address);
   const { track } = await graphql<{ track: { competencyMatrix: { levels: unknown[] } } }>(
-    server.url,
+    explorer.server.url,
     `
       {
         track(id: "site-reliability-engineer") {
@@ -38,15 +28,6 @@ beforeAll(async () => {
     `,
   );
   levels = track.competencyMatrix.levels.length;
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(tab.problems.splice(0)).toEqual([]);
 });
 
 interface Box {
@@ -55,7 +36,7 @@ interface Box {
   bottom: number;
 }
 const rect = (selector: string): Promise<Box> =>
-  tab.page
+  explorer.tab.page
     .locator(selector)
     .first()
     .evaluate((el) => {
@@ -65,7 +46,7 @@ const rect = (selector: string): Promise<Box> =>
 
 /** Whether the point at the middle of the element's top edge shows that element (nothing covers it). */
 const onTop = (selector: string): Promise<boolean> =>
-  tab.page
+  explorer.tab.page
     .locator(selector)
     .first()
     .evaluate((el) => {
@@ -76,9 +57,9 @@ const onTop = (selector: string): Promise<boolean> =>
 
 describe('on a wide, short window the table fits', () => {
   it('and its header row sticks to the top of the window while the page scrolls', async () => {
-    const { page } = tab;
+    const { page } = explorer.tab;
     await page.setViewportSize({ width: 1440, height: 600 });
-    await tab.open(MATRIX);
+    await explorer.tab.open(MATRIX);
     await page.locator('.table-scroll[data-fits]').waitFor({ state: 'attached' });
     await expect(page.locator('.scroll-hint').isVisible()).resolves.toBe(false);
     const tall = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
@@ -97,14 +78,14 @@ describe('on a wide, short window the table fits', () => {
 
 describe('on a phone the table scrolls in its own box', () => {
   beforeAll(async () => {
-    await tab.page.setViewportSize({ width: 375, height: 740 });
-    await tab.open(MATRIX);
+    await explorer.tab.page.setViewportSize({ width: 375, height: 740 });
+    await explorer.tab.open(MATRIX);
   });
 
-  afterAll(() => tab.page.setViewportSize({ width: 1280, height: 900 }));
+  afterAll(() => explorer.tab.page.setViewportSize({ width: 1280, height: 900 }));
 
   it('says so above the table, and shades the edge that has more', async () => {
-    const { page } = tab;
+    const { page } = explorer.tab;
     const hint = page.locator('.scroll-hint');
     await hint.waitFor({ state: 'visible' });
     await expect(hint.textContent()).resolves.toContain(`all ${levels} levels`);
@@ -125,7 +106,7 @@ describe('on a phone the table scrolls in its own box', () => {
   });
 
   it('keeps the header row and the competency column in sight while it scrolls either way', async () => {
-    const { page } = tab;
+    const { page } = explorer.tab;
     const scroller = page.locator('.table-scroll');
     expect(await scroller.evaluate((el) => el.hasAttribute('data-fits'))).toBe(false);
     // no taller than the window, so its header can stay in sight

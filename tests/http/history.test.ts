@@ -1,32 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp } from '../support/app';
-import { buildHistory, type History } from '../support/git-content';
+import { buildTestApp, postQuery, useHistoryApp } from '../support/app';
 import { TempContent } from '../support/temp-content';
 
-let history: History;
-let app: FastifyInstance;
+const subject = useHistoryApp();
 
-beforeAll(async () => {
-  history = await buildHistory();
-  app = await buildTestApp({ CONTENT_DIR: history.contentDir });
-});
-afterAll(async () => {
-  await app.close();
-  history.remove();
-});
-
-/** POSTs one operation and returns the parsed answer. */
-async function query(source: string, target: FastifyInstance = app): Promise<{ data?: any; errors?: any[] }> {
-  const response = await target.inject({ method: 'POST', url: '/graphql', payload: { query: source } });
-  return response.json();
-}
+/** POSTs one operation (to the history app unless told) and returns the parsed answer. */
+const query = (source: string, target?: FastifyInstance) => postQuery(target ?? subject.app, source);
 
 const codes = (result: { errors?: any[] }) => (result.errors ?? []).map((e) => e.extensions?.code);
 
 describe('framework history over HTTP', () => {
   it('lists versions newest first with tags, time and subject', async () => {
     const { data } = await query('{ versions(limit: 3) { id shortId tags committedAt subject } }');
-    const { fixed, broken } = history.commits;
+    const { fixed, broken } = subject.history.commits;
     expect(data.versions.map((v: any) => v.id)).toEqual([fixed, broken, expect.any(String)]);
     expect(data.versions[0]).toEqual({
       id: fixed,
@@ -46,9 +32,9 @@ describe('framework history over HTTP', () => {
       }
     }`);
     expect(errors).toBeUndefined();
-    expect(data.version.id).toBe(history.commits.v1);
+    expect(data.version.id).toBe(subject.history.commits.v1);
     expect(data.version.tags).toEqual(['v1']);
-    expect(data.version.framework.commit.id).toBe(history.commits.v1);
+    expect(data.version.framework.commit.id).toBe(subject.history.commits.v1);
     expect(data.version.framework.tracks).toEqual([
       { id: 'demo', levels: [{ id: 'demo/L1@v1' }, { id: 'demo/L2@v1' }, { id: 'demo/L3@v1' }] },
     ]);
@@ -75,11 +61,11 @@ describe('framework history over HTTP', () => {
   });
 
   it('looks up competencies and items by @ref id, and labels a hash or branch with the short hash', async () => {
-    const short = history.commits.v1.slice(0, 7);
+    const short = subject.history.commits.v1.slice(0, 7);
     const { data } = await query(`{
       competency(id: "demo/L2@v1/domain-expertise") { id name }
       expectation(id: "demo/L2@v1/domain-expertise/e1") { text }
-      byHash: level(id: "demo/L2@${history.commits.v1}") { id }
+      byHash: level(id: "demo/L2@${subject.history.commits.v1}") { id }
       byBranch: level(id: "demo/L2@main") { id }
     }`);
     expect(data.competency).toEqual({ id: 'demo/L2@v1/domain-expertise', name: 'Domain expertise' });
@@ -91,7 +77,7 @@ describe('framework history over HTTP', () => {
 
   it('says which commit is served', async () => {
     const { data } = await query('{ framework { commit { id shortId } } }');
-    expect(data.framework.commit.id).toBe(history.commits.fixed);
+    expect(data.framework.commit.id).toBe(subject.history.commits.fixed);
   });
 
   it('diffs one level across versions, word by word', async () => {
@@ -123,8 +109,8 @@ describe('framework history over HTTP', () => {
     }`);
     expect(errors).toBeUndefined();
     expect(data.changes).toEqual({
-      since: { id: history.commits.v1 },
-      until: { id: history.commits.v2 },
+      since: { id: subject.history.commits.v1 },
+      until: { id: subject.history.commits.v2 },
       addedLevels: [{ id: 'platform/L1@v2' }],
       removedLevels: [{ id: 'demo/L3@v1' }],
       changedLevels: [
@@ -139,12 +125,12 @@ describe('framework history over HTTP', () => {
 
   it('compares with the content being served when until is omitted', async () => {
     const { data } = await query('{ changes(since: "v2") { until { id } removedLevels { id } } }');
-    expect(data.changes.until.id).toBe(history.commits.fixed);
+    expect(data.changes.until.id).toBe(subject.history.commits.fixed);
     expect(data.changes.removedLevels).toEqual([]);
   });
 
   it('reports a version with broken content and never serves it', async () => {
-    const broken = history.commits.broken;
+    const broken = subject.history.commits.broken;
     const result = await query(`{ version(ref: "${broken}") { id framework { version } } }`);
     expect(codes(result)).toEqual(['VERSION_CONTENT_INVALID']);
     expect(result.errors![0].extensions.problems).toEqual([

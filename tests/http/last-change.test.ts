@@ -1,23 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { buildTestApp } from '../support/app';
-import { buildHistory, type History } from '../support/git-content';
+import { buildTestApp, postQuery, useHistoryApp } from '../support/app';
 
-let history: History;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  history = await buildHistory();
-  app = await buildTestApp({ CONTENT_DIR: history.contentDir });
-});
-afterAll(async () => {
-  await app.close();
-  history.remove();
-});
-
-async function query(source: string): Promise<{ data?: any; errors?: any[] }> {
-  const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query: source } });
-  return response.json();
-}
+const subject = useHistoryApp();
+const query = (source: string) => postQuery(subject.app, source);
 
 describe('Level.lastChange', () => {
   it('names the version that last changed a level, the one before it and the level as it was', async () => {

@@ -5,6 +5,7 @@ import { readConfig } from '../../src/server/config';
 import { ContentStore } from '../../src/server/content-store';
 import { Metrics } from '../../src/server/metrics';
 import { BUNDLED_CONTENT } from './bundled';
+import { buildHistory, type History } from './git-content';
 
 /** The whole application on the bundled content (or `CONTENT_DIR`), driven with `app.inject()`. */
 export async function buildTestApp(
@@ -20,4 +21,27 @@ export async function buildTestApp(
   const app = await buildApp({ config, store: opened.store, metrics: new Metrics(), log, graphql });
   await app.ready();
   return app;
+}
+
+/** POSTs one GraphQL document to the app and returns the parsed answer. */
+export async function postQuery(
+  app: FastifyInstance,
+  source: string,
+): Promise<{ data?: any; errors?: any[] }> {
+  const response = await app.inject({ method: 'POST', url: '/graphql', payload: { query: source } });
+  return response.json();
+}
+
+/** One test file's app on the {@link buildHistory} repository: built before its tests, removed after. */
+export function useHistoryApp(): { readonly history: History; readonly app: FastifyInstance } {
+  const subject = {} as { history: History; app: FastifyInstance };
+  beforeAll(async () => {
+    subject.history = await buildHistory();
+    subject.app = await buildTestApp({ CONTENT_DIR: subject.history.contentDir });
+  });
+  afterAll(async () => {
+    await subject.app?.close();
+    subject.history?.remove();
+  });
+  return subject;
 }
