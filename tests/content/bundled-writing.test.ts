@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadContent } from '../../src/content/load';
 import type { Framework } from '../../src/domain/framework';
 import { foldedWords } from '../../src/domain/text/words';
+import { BUNDLED_CONTENT, bundledFramework } from '../support/bundled';
 
 // How the bundled framework is written (issue 13). The levels of a track are cumulative (each
 // track.md says so), so an item that one level states never needs restating at another; the same
@@ -10,14 +10,11 @@ import { foldedWords } from '../../src/domain/text/words';
 // source document and cannot change: it sets the conventions the other files follow, and where it
 // breaks them itself, that is listed here rather than copied.
 
-const CONTENT = join(__dirname, '../../content');
 const SOURCE = 'site-reliability-engineer/L3.md';
 
 let framework: Framework;
 beforeAll(async () => {
-  const result = await loadContent(CONTENT);
-  if (!result.ok) throw new Error('the bundled content does not load');
-  framework = result.framework;
+  framework = await bundledFramework();
 });
 
 /**
@@ -70,7 +67,7 @@ describe('the bundled levels', () => {
   it('say in each track.md that the levels are cumulative', () => {
     for (const track of framework.tracks) {
       expect([track.id, track.description]).toEqual([track.id, expect.stringMatching(/\bcumulative\b/)]);
-      const body = readFileSync(join(CONTENT, track.id, 'track.md'), 'utf8');
+      const body = readFileSync(join(BUNDLED_CONTENT, track.id, 'track.md'), 'utf8');
       expect([track.id, body]).toEqual([
         track.id,
         expect.stringContaining('## How the levels build on each other'),
@@ -105,9 +102,9 @@ const SOURCE_EXCEPTIONS = [`${SOURCE}: tradeoffs`, `${SOURCE}: analyzed`];
 describe('the bundled content spelling', () => {
   it('follows one convention in every file, track.md included', () => {
     const found: string[] = [];
-    for (const track of readdirSync(CONTENT)) {
-      for (const file of readdirSync(join(CONTENT, track)).filter((f) => f.endsWith('.md'))) {
-        const text = readFileSync(join(CONTENT, track, file), 'utf8');
+    for (const track of readdirSync(BUNDLED_CONTENT)) {
+      for (const file of readdirSync(join(BUNDLED_CONTENT, track)).filter((f) => f.endsWith('.md'))) {
+        const text = readFileSync(join(BUNDLED_CONTENT, track, file), 'utf8');
         for (const [variant] of NOT_OUR_SPELLING)
           for (const m of text.matchAll(variant)) found.push(`${track}/${file}: ${m[0]}`);
       }

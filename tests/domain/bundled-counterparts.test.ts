@@ -1,23 +1,18 @@
-import { resolve } from 'node:path';
-import { loadContent } from '../../src/content/load';
 import { diffLevels } from '../../src/domain/diff/levels';
 import type { LevelDiff } from '../../src/domain/diff/types';
 import type { Level } from '../../src/domain/entities';
 import type { Framework } from '../../src/domain/framework';
+import { bundledFramework } from '../support/bundled';
 
 // Counterpart pairing (src/domain/diff/counterparts.ts) on the bundled content. Exact wording is
 // asserted with fixtures in counterparts.test.ts; here, properties and the ideas the two tracks share.
 
-const CONTENT = resolve(__dirname, '../../content');
 const NO_COUNTERPARTS = { counterpartThreshold: 2 };
 
 let framework: Framework;
 
 beforeAll(async () => {
-  const result = await loadContent(CONTENT);
-  if (!result.ok)
-    throw new Error(`bundled content does not load: ${JSON.stringify(result.problems.slice(0, 3))}`);
-  framework = result.framework;
+  framework = await bundledFramework();
 });
 
 /** "from → to" for every item kept or changed. */

@@ -1,21 +1,16 @@
-import { resolve } from 'node:path';
-import { loadContent } from '../../src/content/load';
 import { diffLevels } from '../../src/domain/diff/levels';
 import { REWORDING_THRESHOLD } from '../../src/domain/diff/match-items';
 import type { LevelDiff, TextChange } from '../../src/domain/diff/types';
 import type { Framework } from '../../src/domain/framework';
 import { textSimilarity } from '../../src/domain/text/similarity';
+import { bundledFramework } from '../support/bundled';
 
-const CONTENT = resolve(__dirname, '../../content');
 const KINDS = ['expectations', 'examples'] as const;
 
 let framework: Framework;
 
 beforeAll(async () => {
-  const result = await loadContent(CONTENT);
-  if (!result.ok)
-    throw new Error(`bundled content does not load: ${JSON.stringify(result.problems.slice(0, 3))}`);
-  framework = result.framework;
+  framework = await bundledFramework();
 });
 
 const diff = (from: string, to: string): LevelDiff =>

@@ -1,16 +1,12 @@
-import { resolve } from 'node:path';
-import { loadContent } from '../../src/content/load';
 import { FrameworkSearch, type SearchHit } from '../../src/domain/search';
+import { bundledFramework } from '../support/bundled';
 
 // Search ranking on the bundled content, asserted as properties so that content edits do not break it.
 
 let search: FrameworkSearch;
 
 beforeAll(async () => {
-  const result = await loadContent(resolve(__dirname, '../../content'));
-  if (!result.ok)
-    throw new Error(`bundled content does not load: ${JSON.stringify(result.problems.slice(0, 3))}`);
-  search = new FrameworkSearch(result.framework);
+  search = new FrameworkSearch(await bundledFramework());
 });
 
 /** The positions, in one answer, of the hits of a kind whose text has the word (or a longer form). */
