@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { SecondSight } from './second-sight';
 
 /** A complete answer, kept as the bytes that were sent: encoded once, written as they are. */
 export interface CachedResponse {
@@ -11,14 +12,12 @@ export interface CachedResponse {
 
 /**
  * Complete responses for repeated requests, bounded in bytes, emptied when the content changes.
- * A response is kept the second time its key is seen: requests that never repeat (a value in the
- * variables that changes every time) would otherwise fill the cache with answers nobody asks for
- * again, and keep the garbage collector busy moving them.
+ * A response is kept the second time its key is seen (SecondSight).
  */
 export class ResponseCache {
   private readonly lru: LRUCache<string, CachedResponse> | null;
   /** Keys seen once, by their ETag-sized digest. */
-  private readonly seenOnce = new LRUCache<string, true>({ max: 10_000 });
+  private readonly seen = new SecondSight(10_000);
 
   constructor(maxBytes: number) {
     this.lru =
@@ -42,17 +41,14 @@ export class ResponseCache {
   /** Keeps the answer if its key was seen before; `digest` is a short hash of the key. */
   set(key: string, digest: string, value: CachedResponse): void {
     if (!this.lru) return;
-    if (!this.seenOnce.has(digest)) {
-      this.seenOnce.set(digest, true);
-      return;
-    }
+    if (!this.seen.seenBefore(digest)) return;
     // an answer larger than the whole cache is not kept (lru-cache refuses it)
     this.lru.set(key, value);
   }
 
   clear(): void {
     this.lru?.clear();
-    this.seenOnce.clear();
+    this.seen.clear();
   }
 
   get size(): number {

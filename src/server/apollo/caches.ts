@@ -1,5 +1,5 @@
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { LRUCache } from 'lru-cache';
+import { SecondSight } from '../second-sight';
 import type { DocumentNode } from 'graphql';
 
 /** Bounds of the caches Apollo keeps per process, published in README "Operations". */
@@ -43,7 +43,7 @@ export class DocumentStore implements KeyValueCache<DocumentNode> {
       HEAP_BYTES_PER_DOCUMENT + (document.loc?.end ?? 1_000) * HEAP_BYTES_PER_SOURCE_CHAR,
   });
   /** Keys (Apollo's schema prefix and the text's SHA-256) seen once and not stored. */
-  private readonly seenOnce = new LRUCache<string, true>({ max: APOLLO_CACHE_LIMITS.documentsSeenOnce });
+  private readonly seen = new SecondSight(APOLLO_CACHE_LIMITS.documentsSeenOnce);
   /** Every document this store has kept; weak, so an evicted one is collected as usual. */
   private readonly kept = new WeakSet<DocumentNode>();
 
@@ -52,11 +52,7 @@ export class DocumentStore implements KeyValueCache<DocumentNode> {
   }
 
   async set(key: string, document: DocumentNode): Promise<void> {
-    if (!this.seenOnce.has(key)) {
-      this.seenOnce.set(key, true);
-      return;
-    }
-    this.seenOnce.delete(key);
+    if (!this.seen.seenBefore(key)) return;
     this.kept.add(document);
     await this.documents.set(key, document);
   }
