@@ -2,8 +2,8 @@ import { loadContent } from '../content/load';
 import type { ContentProblem } from '../content/problem';
 import type { Framework } from '../domain/framework';
 import { findShrinks, type Shrink } from './content-shrink';
-import { fingerprint, settle } from './content-snapshot';
-import { ContentWatcher, type ContentWatcherOptions } from './content-watcher';
+import { fingerprint, settle } from '../content/snapshot';
+import { ContentWatcher, type ContentWatcherOptions } from '../content/watcher';
 
 // Constants until config.ts grows settings for them.
 /** Quiet time after the last change before a load, and the wait before serving a level that shrank. */

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
-import { fingerprint } from './content-snapshot';
+import { fingerprint } from './snapshot';
 
 /** How the watcher decides that the content changed and has stopped changing. */
 export interface ContentWatcherOptions {
