@@ -39,8 +39,6 @@ export function href(
 export const levelHref = (id: string, hash = ''): string => href('/level', { id }, hash);
 export const diffHref = (from: string, to: string): string => href('/diff', { from, to });
 export const matrixHref = (track: string): string => href('/matrix', { track });
-export const searchHref = (q: string, track?: string | null): string => href('/search', { q, track });
-export const changesHref = (since: string): string => href('/changes', { since });
 export const changesCsvHref = (since: string): string => href('/export/changes.csv', { since });
 export const csvHref = (track: string): string => `/export/${encodeURIComponent(track)}.csv`;
 
