@@ -38,6 +38,8 @@ export interface Config {
   readonly historyBranch: string | null;
   /** How many versions read from git are kept loaded. */
   readonly historyCacheVersions: number;
+  /** How long the content folder must stay unchanged before a reload reads it (the watcher's quiet time). */
+  readonly contentSettleMs: number;
   /** Who may see drafts, and whether every request needs a token. */
   readonly auth: AuthConfig;
 }
@@ -56,6 +58,10 @@ export interface AuthConfig {
   readonly tokenHashes: readonly string[];
   /** Refuse requests to the API without a valid token (401). */
   readonly required: boolean;
+  /** The longest one fetch of the issuer's keys may take, headers and body. */
+  readonly jwksTimeoutMs: number;
+  /** Accept JWTs that carry no `exp` (never expire); off unless asked for. */
+  readonly allowNoExp: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -64,7 +70,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** One entry per variable: README's configuration table is written from the same facts. */
 export const CONFIG_VARIABLES = {
   PORT: 'TCP port, 0 to 65535 (0 picks a free one); default 4000',
-  HOST: 'interface to listen on; default 0.0.0.0',
+  HOST: 'interface to listen on; default 127.0.0.1 (the image sets 0.0.0.0)',
   CONTENT_DIR: 'folder of track folders; default ./content',
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}; default info`,
   LOG_PRETTY: 'true or false; human-readable logs instead of JSON; default false (true in npm run dev)',
@@ -93,6 +99,8 @@ export const CONFIG_VARIABLES = {
   HISTORY_BRANCH:
     'the branch whose commits everyone may read (others need the drafts permission); default the checked-out branch, else main, else master',
   HISTORY_CACHE_VERSIONS: 'how many versions read from git stay loaded, 1 to 1000; default 16',
+  CONTENT_SETTLE_MS:
+    'how long the content folder must stay unchanged before a reload reads it, so a file written in parts is never served half-written, 50 to 60000; default 1000',
   AUTH_ISSUER:
     'issuer (iss) of the OIDC/JWT access tokens accepted as bearer tokens; set with AUTH_JWKS_URL and AUTH_AUDIENCE; default none',
   AUTH_JWKS_URL: "the issuer's signing keys (JWKS), an http or https URL; default none",
@@ -103,6 +111,10 @@ export const CONFIG_VARIABLES = {
     'comma-separated SHA-256 hashes (64 hex digits) of static bearer tokens that grant the drafts permission; default none',
   AUTH_REQUIRED:
     'true or false; refuse /graphql and /export requests without a valid bearer token (401); default false',
+  AUTH_JWKS_TIMEOUT_MS:
+    "longest one fetch of the issuer's keys may take, headers and body, 100 to 60000; default 5000",
+  AUTH_ALLOW_NO_EXP:
+    'true or false; accept JWTs without an exp claim (tokens that never expire); default false',
 } as const;
 
 /** NODE_ENV values with a meaning; any other is warned about at start. */
@@ -180,14 +192,15 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Config 
   }
   const logLevel = (raw('LOG_LEVEL')?.toLowerCase() ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) fail('LOG_LEVEL', raw('LOG_LEVEL')!);
-  const host = raw('HOST') ?? '0.0.0.0';
+  // loopback unless asked: a laptop's `npm start` is not on the network; the image sets HOST=0.0.0.0
+  const host = raw('HOST') ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) fail('HOST', host);
   const cors = origins('CORS_ORIGINS');
   const historyBranch = raw('HISTORY_BRANCH');
   if (historyBranch !== undefined && !/^[A-Za-z0-9._/-]+$/.test(historyBranch))
     fail('HISTORY_BRANCH', historyBranch);
 
-  const auth = readAuth(raw, bool, fail, problems);
+  const auth = readAuth(raw, bool, integer, fail, problems);
 
   const config: Config = {
     port: integer('PORT', 4000, 0, 65535),
@@ -213,6 +226,7 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Config 
     history: bool('HISTORY', true),
     historyBranch: historyBranch ?? null,
     historyCacheVersions: integer('HISTORY_CACHE_VERSIONS', 16, 1, 1000),
+    contentSettleMs: integer('CONTENT_SETTLE_MS', 1000, 50, 60_000),
     auth,
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -225,6 +239,7 @@ type Name = keyof typeof CONFIG_VARIABLES;
 function readAuth(
   raw: (name: Name) => string | undefined,
   bool: (name: Name, fallback: boolean) => boolean,
+  integer: (name: Name, fallback: number, min: number, max: number) => number,
   fail: (name: Name, value: string) => void,
   problems: string[],
 ): AuthConfig {
@@ -249,5 +264,7 @@ function readAuth(
     draftsScope: raw('AUTH_DRAFTS_SCOPE') ?? 'drafts',
     tokenHashes: tokenHashes.map((h) => h.toLowerCase()),
     required,
+    jwksTimeoutMs: integer('AUTH_JWKS_TIMEOUT_MS', 5000, 100, 60_000),
+    allowNoExp: bool('AUTH_ALLOW_NO_EXP', false),
   };
 }

@@ -61,8 +61,19 @@ export const API_ERRORS = {
   PAYLOAD_TOO_LARGE: { status: 413, client: true, description: 'the body is larger than the limit' },
   URI_TOO_LONG: { status: 414, client: true, description: 'the URL is longer than the limit' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, client: true, description: 'the body is not JSON' },
+  EXPECTATION_FAILED: {
+    status: 417,
+    client: true,
+    description: 'the Expect header asks for something other than 100-continue',
+  },
   HEADERS_TOO_LARGE: { status: 431, client: true, description: 'the headers are larger than the limit' },
   INTERNAL_SERVER_ERROR: { status: 500, client: false, description: 'unexpected; the log has the stack' },
+  AUTH_UNAVAILABLE: {
+    status: 503,
+    client: false,
+    description:
+      "the token issuer's signing keys could not be fetched in time; the token was not judged, try again",
+  },
   EXPLORER_NOT_BUILT: {
     status: 503,
     client: false,

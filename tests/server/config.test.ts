@@ -16,13 +16,26 @@ describe('readConfig', () => {
 
   it('refuses timeouts below a second, naming the variable', () => {
     expect(() => readConfig({ REQUEST_TIMEOUT_MS: '10' })).toThrow(ConfigError);
+    let problems = '';
     try {
       readConfig({ REQUEST_TIMEOUT_MS: '10', DRAIN_DELAY_MS: '-1' });
     } catch (error) {
-      const problems = (error as ConfigError).problems.join('\n');
-      expect(problems).toContain('REQUEST_TIMEOUT_MS');
-      expect(problems).toContain('DRAIN_DELAY_MS');
+      problems = (error as ConfigError).problems.join('\n');
     }
+    // outside the catch, so a readConfig that accepted both would fail here
+    expect(problems).toContain('REQUEST_TIMEOUT_MS');
+    expect(problems).toContain('DRAIN_DELAY_MS');
+  });
+
+  it('listens on loopback unless HOST says otherwise (the image sets 0.0.0.0)', () => {
+    expect(readConfig({}).host).toBe('127.0.0.1');
+    expect(readConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('reads the settle time, 50 ms to a minute', () => {
+    expect(readConfig({}).contentSettleMs).toBe(1000);
+    expect(readConfig({ CONTENT_SETTLE_MS: '250' }).contentSettleMs).toBe(250);
+    expect(() => readConfig({ CONTENT_SETTLE_MS: '10' })).toThrow(ConfigError);
   });
 
   it('reads the history and auth settings, with their defaults', () => {
@@ -36,6 +49,8 @@ describe('readConfig', () => {
       draftsScope: 'drafts',
       tokenHashes: [],
       required: false,
+      jwksTimeoutMs: 5000,
+      allowNoExp: false,
     });
   });
 
@@ -48,6 +63,8 @@ describe('readConfig', () => {
       { AUTH_ISSUER: 'x', AUTH_AUDIENCE: 'y', AUTH_JWKS_URL: 'file:///k' },
     ],
     ['a branch name git would refuse', { HISTORY_BRANCH: 'a branch' }],
+    ['a JWKS timeout below 100 ms', { AUTH_JWKS_TIMEOUT_MS: '5' }],
+    ['a no-exp switch that is not a boolean', { AUTH_ALLOW_NO_EXP: 'maybe' }],
   ])('refuses %s', (_name, env) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
   });
