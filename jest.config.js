@@ -1,8 +1,14 @@
-/** @type {import('jest').Config} */
+/**
+ * `npm test`: every test that needs nothing but Node and npm. Tests that need a system tool (a
+ * browser, nginx, a container build) are named `*.system.test.ts` and run with `npm run test:system`
+ * (jest.system.config.js), which .ci/run installs the tools for.
+ * @type {import('jest').Config}
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '\\.system\\.test\\.ts$'],
   transform: {
     // tsconfig's isolatedModules makes ts-jest transpile per file; type-checking is `npm run typecheck`'s job.
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
