@@ -66,6 +66,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
       origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins],
       methods: ['GET', 'POST', 'OPTIONS'],
       allowedHeaders: [
+        'authorization',
         'content-type',
         'apollo-require-preflight',
         'x-apollo-operation-name',

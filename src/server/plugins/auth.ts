@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ANONYMOUS, Authenticator, InvalidToken, type Permission } from '../auth';
+import { IssuerUnavailable } from '../auth/jwks';
 import { sendError } from '../error-codes';
 import '../decorators';
 
@@ -20,11 +21,13 @@ function isApi(request: FastifyRequest): boolean {
 /**
  * Bearer tokens on the API: a valid one sets the request's permission, an invalid one is refused
  * with 401 UNAUTHORIZED (never treated as no token), and with AUTH_REQUIRED so is a missing one.
+ * A token that could not be judged because the issuer's keys could not be fetched is answered 503
+ * AUTH_UNAVAILABLE with retry-after: the outage is not the client's.
  * Registered before the GraphQL plugin, whose hooks read the permission.
  */
 const auth: FastifyPluginAsync = async (app) => {
   const { config } = app;
-  const authenticator = new Authenticator(config.auth);
+  const authenticator = new Authenticator(config.auth, app.log);
   app.decorateRequest('permission', null as unknown as Permission);
   app.addHook('onRequest', async (request, reply) => {
     request.permission = ANONYMOUS;
@@ -32,6 +35,13 @@ const auth: FastifyPluginAsync = async (app) => {
     try {
       request.permission = await authenticator.authenticate(request.headers.authorization);
     } catch (error) {
+      if (error instanceof IssuerUnavailable) {
+        return sendError(
+          reply.header('retry-after', String(error.retryAfterSeconds)),
+          'AUTH_UNAVAILABLE',
+          'Service unavailable: the token could not be checked because its issuer is not answering; try again.',
+        );
+      }
       if (!(error instanceof InvalidToken)) throw error;
       return sendError(
         reply.header('www-authenticate', 'Bearer error="invalid_token"'),
