@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   }
   const { app, store, address } = result.running;
   handleSignals(app, store, config, log);
-  const framework = store.current;
+  const framework = store.unfiltered;
   const port = new URL(address).port;
   // Fastify reports one loopback address; say what the server is really bound to
   const where = ['0.0.0.0', '::'].includes(config.host)

@@ -79,21 +79,34 @@ export async function loadContentReport(
 async function load(from: string | ContentSource, options: LoadOptions): Promise<LoadReport> {
   const read = await readContentFiles(from);
   const problems = [...read.problems];
-  const tracks = read.tracks.map((files) => loadTrack(files, problems));
+  const loaded = read.tracks.map((files) => loadTrack(files, problems));
+  const tracks = loaded.map((t) => t.track);
   const allFiles = read.tracks.flatMap((t) => (t.trackFile ? [t.trackFile, ...t.levelFiles] : t.levelFiles));
   const version = contentVersion(allFiles);
+  // what a caller without the drafts permission is told: a draft-only edit must not change it
+  const publishedVersion = contentVersion(loaded.flatMap((t) => t.publishedFiles));
   problems.sort(compareProblems);
   const report = (result: LoadResult): LoadReport => ({ result, version, fileCount: allFiles.length });
   if (problems.some((p) => p.severity === 'error')) return report({ ok: false, problems });
   const loadedAt = options.now ? options.now() : new Date();
   return report({
     ok: true,
-    framework: new Framework({ version, loadedAt, tracks, ref: options.ref ?? null }),
+    framework: new Framework({ version, publishedVersion, loadedAt, tracks, ref: options.ref ?? null }),
     problems,
   });
 }
 
-function loadTrack(files: TrackFiles, problems: ContentProblem[]): TrackDraft {
+/** A track as loaded, with the files of what is published in it. */
+interface LoadedTrack {
+  readonly track: TrackDraft;
+  /**
+   * The files a caller without the drafts permission sees the content of: none when every level is
+   * a draft (the track is not there for them), else track.md and every level file but the drafts.
+   */
+  readonly publishedFiles: readonly ContentFile[];
+}
+
+function loadTrack(files: TrackFiles, problems: ContentProblem[]): LoadedTrack {
   let name: string | undefined;
   let description: string | undefined;
   if (files.trackFile) {
@@ -107,13 +120,17 @@ function loadTrack(files: TrackFiles, problems: ContentProblem[]): TrackDraft {
   const read = files.levelFiles.map((file) => loadLevel(file, problems));
   problems.push(...linkTrack(read));
   const levels = read.flatMap((f) => (f.level ? [f.level] : []));
-  return {
+  const track: TrackDraft = {
     id: files.id,
     name: name ?? nameFromId(files.id),
     description: description ?? null,
     levels,
     source: files.trackFile ? { path: files.trackFile.path, line: 1 } : null,
   };
+  if (!levels.some((l) => l.status !== 'draft')) return { track, publishedFiles: [] };
+  // a file that did not load stays in: the load fails anyway, and its version must not hide it
+  const levelFiles = files.levelFiles.filter((_file, i) => read[i]!.level?.status !== 'draft');
+  return { track, publishedFiles: files.trackFile ? [files.trackFile, ...levelFiles] : levelFiles };
 }
 
 /** One level file read: its level (null when it did not load) and the names it uses. */

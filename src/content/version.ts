@@ -3,9 +3,11 @@ import type { ContentFile } from './read-files';
 import { compareStrings } from './problem';
 
 /**
- * The content version: sha256 over every file read, in path order, each as its path, its length
- * and its bytes. Any edit, rename, addition or removal (track.md included) changes it; the same
- * files give the same version on every machine. 16 hex digits are plenty to tell versions apart.
+ * A content version: sha256 over the files given, in path order, each as its path, its length and
+ * its bytes. Any edit, rename, addition or removal among them (track.md included) changes it; the
+ * same files give the same version on every machine. The loader hashes every file for the full
+ * version and the published files alone for the version callers without drafts see. 16 hex digits
+ * are plenty to tell versions apart.
  */
 export function contentVersion(files: readonly ContentFile[]): string {
   const hash = createHash('sha256');

@@ -39,7 +39,13 @@ export interface TrackDraft {
 
 /** Everything the loader hands over: checked drafts plus the version of the files they came from. */
 export interface FrameworkDraft {
+  /** The version of every file, drafts included. */
   readonly version: string;
+  /**
+   * The version of the published files only (no draft level files, no track whose levels are all
+   * drafts): the version of {@link withoutDrafts}' view. `version` when omitted.
+   */
+  readonly publishedVersion?: string;
   readonly loadedAt: Date;
   readonly tracks: readonly TrackDraft[];
   /**
@@ -144,16 +150,21 @@ const published = new WeakMap<Framework, Framework>();
  * The framework as someone without the drafts permission sees it: draft levels are gone, as if they
  * had never been written, so every lookup, list, neighbour, matrix, diff and search built on it
  * leaves them out without knowing about permissions. A track whose levels are all drafts goes too.
- * The content version stays: it names the files, and the caller's permission keys the caches.
+ * Its version is the published files' version, so an edit to drafts alone changes nothing the
+ * caller can see, not even the version (and so no ETag, cache key or metrics label).
  */
 export function withoutDrafts(framework: Framework): Framework {
   let view = published.get(framework);
   if (view) return view;
   const draft = drafts.get(framework)!;
-  const hasDrafts = framework.levels.some((l) => l.status === 'draft');
+  const publishedVersion = draft.publishedVersion ?? draft.version;
+  const hasDrafts =
+    framework.levels.some((l) => l.status === 'draft') || publishedVersion !== framework.version;
   view = hasDrafts
     ? new Framework({
         ...draft,
+        version: publishedVersion,
+        publishedVersion,
         tracks: draft.tracks
           .map((t) => ({ ...t, levels: t.levels.filter((l) => l.status !== 'draft') }))
           .filter((t) => t.levels.length > 0),

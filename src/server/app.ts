@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import { ContentHistory } from '../content/history/history';
 import { explorerPlugin } from '../explorer/server/plugin';
+import { callerViewPlugin } from './caller-view';
 import type { Config } from './config';
 import type { ContentStore } from './content-store';
 import type { Readiness } from './decorators';
@@ -78,6 +79,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     });
   }
   await app.register(authPlugin);
+  await app.register(callerViewPlugin);
   await app.register(graphiqlPlugin);
   // the cache's hooks sit in front of the GraphQL route only: both live in this one scope
   await app.register(async (scope) => {

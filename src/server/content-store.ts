@@ -38,8 +38,8 @@ export interface ContentStoreEvents {
 }
 
 /**
- * Holds the Framework being served and swaps in a new one atomically: a request takes
- * `current` once and answers from that object, so no answer mixes two versions.
+ * Holds the Framework being served and swaps in a new one atomically: a request takes its view of
+ * it once (src/server/caller-view.ts) and answers from that object, so no answer mixes two versions.
  * Only a load of a stable snapshot is swapped in: the files' fingerprint must be the same before and
  * after the read (else the store waits for quiet and reads again), and a level that lost most of its
  * content is served only if it still looks that way after one more quiet period.
@@ -81,7 +81,11 @@ export class ContentStore {
     return { ok: true, store: new ContentStore(dir, result.framework, seen, events), outcome: result };
   }
 
-  get current(): Framework {
+  /**
+   * Everything loaded, drafts included, whoever asks. Callers' answers read src/server/caller-view.ts
+   * instead, which decides what each caller may see; this is for that module, reloads and start-up.
+   */
+  get unfiltered(): Framework {
     return this.framework;
   }
 

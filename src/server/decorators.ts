@@ -13,7 +13,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The validated configuration. */
     readonly config: Config;
-    /** The content being served; `store.current` is read once per request. */
+    /** The content being served; plugins read it through `request.framework` (caller-view.ts). */
     readonly store: ContentStore;
     readonly metrics: Metrics;
     readonly readiness: Readiness;

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { flushLogs } from './logger';
 import { formatProblem, type ContentProblem } from '../content/problem';
 import type { Framework } from '../domain/framework';
+import { ANONYMOUS } from './auth';
+import { frameworkFor } from './caller-view';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import type { ContentStore, ReloadOutcome } from './content-store';
@@ -17,7 +19,8 @@ export function recordLoad(
   durationMs: number,
 ): void {
   for (const w of warnings) log.warn({ problem: w }, formatProblem(w));
-  metrics.contentLoaded(framework.version, framework.loadedAt, durationMs);
+  // anyone who reaches /metrics reads the label, so it carries the version anyone may see
+  metrics.contentLoaded(frameworkFor(framework, ANONYMOUS).version, framework.loadedAt, durationMs);
 }
 
 /** Logs a reload and feeds the metrics; used for SIGHUP and file changes. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { anonymousFramework } from '../../src/server/caller-view';
 import { post, startTestServer, type TestServer } from '../support/server';
 
 let server: TestServer;
@@ -23,7 +24,7 @@ describe('operations endpoints', () => {
     const body = await response.json();
     expect(body).toMatchObject({
       status: 'ready',
-      contentVersion: server.store.current.version,
+      contentVersion: anonymousFramework(server.store).version,
       tracks: 2,
       levels: 10,
     });
@@ -44,7 +45,7 @@ describe('operations endpoints', () => {
     expect(text).toMatch(/graphql_request_duration_seconds_count\{operation="MetricsProbe",cache="miss"\} 1/);
     expect(text).toMatch(/graphql_errors_total\{code="BAD_USER_INPUT"\} [1-9]/);
     expect(text).toMatch(/graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} [1-9]/);
-    expect(text).toContain(`content_version_info{version="${server.store.current.version}"} 1`);
+    expect(text).toContain(`content_version_info{version="${anonymousFramework(server.store).version}"} 1`);
     expect(text).toMatch(/content_load_duration_seconds \d/);
     expect(text).toMatch(/content_reloads_total\{result="failure"\} 0/);
     expect(text).toMatch(/process_resident_memory_bytes \d/);

@@ -62,7 +62,10 @@ describe('atomic swap', () => {
       const original = content.read(L1);
       const titleOf = new Map<string, string>();
       const record = async () => {
-        titleOf.set(server.store.current.version, server.store.current.level('software-engineer/L1')!.title);
+        titleOf.set(
+          server.store.unfiltered.version,
+          server.store.unfiltered.level('software-engineer/L1')!.title,
+        );
       };
       await record();
       const answers: { version: string; title: string }[] = [];

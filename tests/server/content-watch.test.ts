@@ -156,7 +156,7 @@ describe('CONTENT_WATCH=true on a plain folder', () => {
       recursive: true,
     });
     await eventually(
-      async () => expect(server.store.current.track('platform-engineer')).not.toBeNull(),
+      async () => expect(server.store.unfiltered.track('platform-engineer')).not.toBeNull(),
       15_000,
     );
     expect((await ask(server, 'platform-engineer/L2')).competencies).toBeGreaterThan(0);
@@ -165,8 +165,8 @@ describe('CONTENT_WATCH=true on a plain folder', () => {
       async () => expect((await ask(server, 'platform-engineer/L2')).title).toBeNull(),
       15_000,
     );
-    expect(server.store.current.track('platform-engineer')).toBeNull();
-    expect(server.store.current.track('software-engineer')).not.toBeNull();
+    expect(server.store.unfiltered.track('platform-engineer')).toBeNull();
+    expect(server.store.unfiltered.track('software-engineer')).not.toBeNull();
   });
 });
 
@@ -207,7 +207,7 @@ describe('CONTENT_WATCH=true on a Kubernetes ConfigMap volume', () => {
   });
 
   it('picks up each ..data swap', async () => {
-    expect(server.store.current.level('software-engineer/L1')!.source.path).toBe(L1);
+    expect(server.store.unfiltered.level('software-engineer/L1')!.source.path).toBe(L1);
     publish(editTitle('First ConfigMap Update'));
     await servedTitle(server, 'software-engineer/L1', 'First ConfigMap Update');
     publish(editTitle('Second ConfigMap Update'));
@@ -271,7 +271,7 @@ describe('the content store', () => {
     content.write(L3, text.slice(0, competencyStart(text, 2)));
     const outcome = await store.reload('SIGHUP');
     expect(outcome.ok).toBe(true);
-    expect(store.current.level('software-engineer/L3')!.competencies).toHaveLength(1);
+    expect(store.unfiltered.level('software-engineer/L3')!.competencies).toHaveLength(1);
     expect(outcome.ok && outcome.shrinks.map((s) => s.file)).toEqual([L3]);
     const warnings = logLines.filter((l) => l.file === L3);
     expect(warnings).toHaveLength(1);
@@ -292,7 +292,7 @@ describe('the content store', () => {
     appendFileSync(path.join(content.dir, L3), whole.slice(firstCompetencyOnly));
     const outcome = await reloading;
     expect(outcome.ok && outcome.shrinks).toEqual([]);
-    const level = store.current.level('software-engineer/L3')!;
+    const level = store.unfiltered.level('software-engineer/L3')!;
     expect([level.title, level.competencies.length]).toEqual(['Finished Later', 4]);
     expect(await metrics.registry.getSingleMetricAsString('content_shrink_warnings_total')).toMatch(
       /^content_shrink_warnings_total 0$/m,
@@ -306,7 +306,9 @@ describe('the content store', () => {
     const original = content.read(L1);
     content.write('software-engineer/.L1.md.swp', 'editor state'); // hidden: not content
     content.write(L1, retitle(original, 'L1', 'Changed'));
-    await eventually(async () => expect(store.current.level('software-engineer/L1')!.title).toBe('Changed'));
+    await eventually(async () =>
+      expect(store.unfiltered.level('software-engineer/L1')!.title).toBe('Changed'),
+    );
     expect(swaps).toHaveLength(1);
   });
 });

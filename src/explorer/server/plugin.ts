@@ -2,8 +2,10 @@ import path from 'node:path';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { sendAsset } from './send-asset';
 import { competencyMatrix } from '../../domain/matrix';
-// for its augmentation of FastifyInstance with the shared services (app.config, app.store)
+// for their augmentations: the shared services (app.config), the caller's view and permission
+import '../../server/caller-view';
 import '../../server/decorators';
+import '../../server/plugins/auth';
 import { sendError } from '../../server/error-codes';
 import { etagMatches } from '../../server/etag';
 import { loadAssets } from './assets';
@@ -38,7 +40,8 @@ export interface ExplorerOptions {
 
 /**
  * The framework explorer, embeds and CSV export (issue 6), served by the API's own server. Reads the
- * shared services from the `config` and `store` decorators.
+ * `config` decorator, and the caller's framework and permission from the request (caller-view.ts,
+ * the auth plugin), which must be registered before it.
  */
 export const explorerPlugin: FastifyPluginAsync<ExplorerOptions> = async (app, options) => {
   const assetDir = options.assetDir ?? EXPLORER_ASSET_DIR;
@@ -84,9 +87,13 @@ export const explorerPlugin: FastifyPluginAsync<ExplorerOptions> = async (app, o
   app.get<{ Params: { file: string } }>('/export/:file', async (request, reply) => exportCsv(request, reply));
 };
 
-/** GET /export/<track>.csv: the track's competency matrix, computed from the content being served. */
+/**
+ * GET /export/<track>.csv: the track's competency matrix, computed from what the caller may see
+ * (draft levels as columns only with the drafts permission).
+ */
 function exportCsv(request: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply): FastifyReply {
-  const framework = request.server.store.current;
+  const framework = request.framework;
+  const { drafts, authenticated } = request.permission;
   const id = /^(.+)\.csv$/.exec(request.params.file)?.[1];
   const track = id === undefined ? null : framework.track(id);
   if (!track) {
@@ -97,11 +104,12 @@ function exportCsv(request: FastifyRequest<{ Params: { file: string } }>, reply:
       `No track to export at ${request.url.split('?')[0]}; the exports are ${known}`,
     );
   }
-  // the content version decides the file, so it is the validator
-  const etag = `"csv-${framework.version}-${track.id}"`;
+  // the view's version and whether drafts are in it decide the file, so they are the validator
+  const etag = `"csv-${framework.version}-${drafts ? 'd' : 'p'}-${track.id}"`;
   reply
     .header('etag', etag)
-    .header('cache-control', 'no-cache')
+    .header('vary', 'authorization')
+    .header('cache-control', authenticated ? 'private, no-cache' : 'no-cache')
     .header('x-content-version', framework.version);
   if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
   // track ids are folder names the loader has checked; the filter keeps the header safe regardless
@@ -110,5 +118,5 @@ function exportCsv(request: FastifyRequest<{ Params: { file: string } }>, reply:
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${filename}"`)
     .header('x-content-type-options', 'nosniff')
-    .send(matrixCsv(competencyMatrix(framework, track)));
+    .send(matrixCsv(competencyMatrix(framework, track, drafts)));
 }

@@ -2,7 +2,6 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { frameworkChanges, type FrameworkChanges } from '../../domain/changes';
 import type { Level } from '../../domain/entities';
-import { withoutDrafts } from '../../domain/framework';
 import { csvField, neutraliseFormula } from '../../explorer/server/csv';
 import { RequestVersions, VERSION_CONTENT_INVALID, type VersionAnswer } from '../../graphql/versions';
 import { sendError } from '../error-codes';
@@ -64,7 +63,7 @@ export const changesCsvPlugin: FastifyPluginAsync = async (app) => {
         'Give the earlier version as ?since=<tag, branch or commit>.',
       );
     const { drafts } = request.permission;
-    const current = drafts ? app.store.current : withoutDrafts(app.store.current);
+    const current = request.framework;
     const versions = new RequestVersions(app.history, current, drafts);
     const named = async (name: string, ref: string): Promise<VersionAnswer | null> => {
       const version = await versions.resolve(ref);

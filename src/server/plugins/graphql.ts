@@ -2,7 +2,6 @@ import { HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { buildFrameworkSchema } from '../../graphql/schema';
-import { withoutDrafts } from '../../domain/framework';
 import { buildSubgraphFrameworkSchema } from '../../graphql/subgraph';
 import { RequestVersions } from '../../graphql/versions';
 import { createApollo } from '../apollo/server';
@@ -72,10 +71,9 @@ const graphql: FastifyPluginAsync<GraphQLPluginOptions> = async (app, options) =
 
   app.decorateRequest('graphql', null);
   app.addHook('onRequest', async (request, reply) => {
-    // taken once, so the cache key, the answer and x-content-version all speak of one version; without
-    // the drafts permission, drafts are left out of the framework itself, so no resolver can leak one
-    const current = app.store.current;
-    const framework = request.permission.drafts ? current : withoutDrafts(current);
+    // the caller's view, taken once, so the cache key, the answer and x-content-version all speak of
+    // one version; without the drafts permission, drafts are not in it, so no resolver can leak one
+    const framework = request.framework;
     request.graphql = { framework, operationName: null, errorCodes: [], answeredBy: 'miss' };
     reply.header('x-content-version', framework.version);
   });

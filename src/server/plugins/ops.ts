@@ -1,10 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { printFrameworkSchema } from '../../graphql/schema';
+import { anonymousFramework } from '../caller-view';
 import '../decorators';
 
 /** /healthz, /readyz, /metrics and /schema.graphql: the endpoints operators and client generators use. */
 export const opsPlugin: FastifyPluginAsync = async (app) => {
-  const { store, metrics, readiness } = app;
+  const { config, store, metrics, readiness } = app;
   const sdl = printFrameworkSchema();
 
   app.get('/healthz', async (_request, reply) =>
@@ -12,16 +13,22 @@ export const opsPlugin: FastifyPluginAsync = async (app) => {
   );
 
   app.get('/readyz', async (_request, reply) => {
-    const framework = store.current;
-    const body = {
-      status: readiness.draining ? 'draining' : 'ready',
-      contentVersion: framework.version,
-      loadedAt: framework.loadedAt.toISOString(),
-      tracks: framework.tracks.length,
-      levels: framework.levels.length,
-      // whether versions from git can be asked for (versions, version, changes, @ref ids)
-      history: app.history !== null,
-    };
+    const status = readiness.draining ? 'draining' : 'ready';
+    // whether versions from git can be asked for (versions, version, changes, @ref ids)
+    const history = app.history !== null;
+    // readiness answers without a token, so it tells only what anyone may see: with AUTH_REQUIRED,
+    // nothing about the content
+    const framework = config.auth.required ? null : anonymousFramework(store);
+    const body = framework
+      ? {
+          status,
+          contentVersion: framework.version,
+          loadedAt: framework.loadedAt.toISOString(),
+          tracks: framework.tracks.length,
+          levels: framework.levels.length,
+          history,
+        }
+      : { status, history };
     // a draining server tells the load balancer to stop sending traffic while in-flight requests finish
     return reply
       .code(readiness.draining ? 503 : 200)
