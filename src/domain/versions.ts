@@ -14,8 +14,14 @@ export interface FrameworkVersion {
   readonly committedAt: Date;
   /** The first line of the commit message. */
   readonly subject: string;
-  /** On the default branch or tagged: visible to everyone. Other branches need the drafts permission. */
+  /** On the default branch or tagged. Other branches need the drafts permission. */
   readonly published: boolean;
+  /**
+   * Published, and its published content (no draft levels, no track of drafts alone) differs from
+   * its first parent's: a version for callers without the drafts permission. A commit that only
+   * touched drafts is a version for drafts holders alone, and its subject is theirs alone.
+   */
+  readonly visibleWithoutDrafts: boolean;
 }
 
 /** A problem that keeps a version from being served, as the loader reported it. */
@@ -37,12 +43,21 @@ export type VersionContent =
 export interface VersionHistory {
   /** Every version, newest first, published or not. */
   versions(): Promise<readonly FrameworkVersion[]>;
-  /** The version a tag, branch, or full or short commit hash names; null when none. */
-  resolve(ref: string): Promise<FrameworkVersion | null>;
+  /**
+   * The version a tag, branch, or full or short commit hash names; null when none. With `drafts`
+   * false, only what a caller without the drafts permission may see (see {@link FrameworkVersion}).
+   */
+  resolve(ref: string, drafts?: boolean): Promise<FrameworkVersion | null>;
   /** The content at a version; its level ids carry `label` (see {@link versionLabel}). */
   content(version: FrameworkVersion, label: string): Promise<VersionContent>;
-  /** The version whose content is exactly `served`, when `served` is its branch's last version; else null. */
-  servedVersion(served: Framework): Promise<FrameworkVersion | null>;
+  /** The content at a version when it is loaded now, without loading it; undefined otherwise. */
+  loadedContent(version: FrameworkVersion, label: string): VersionContent | undefined;
+  /**
+   * The version whose content is exactly `served`, when `served` is its branch's last version; else
+   * null. With `drafts` false, `served` is the published view, compared with the published view of
+   * the branch's last commit, and the answer is the newest version such a caller may see.
+   */
+  servedVersion(served: Framework, drafts?: boolean): Promise<FrameworkVersion | null>;
 }
 
 // a label goes into ids, which split on '/' and '@'

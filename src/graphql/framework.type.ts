@@ -7,7 +7,8 @@ import type { Framework } from '../domain/framework';
 })
 export class FrameworkType implements Partial<Framework> {
   @Field(() => String, {
-    description: 'content hash of everything loaded; changes whenever any content file changes',
+    description:
+      'content hash of what the caller may see: without the drafts permission, of the published files only, so a draft-only edit leaves it unchanged; with it, of every file loaded',
   })
   version!: string;
 

@@ -2,14 +2,15 @@ import { GraphQLError } from 'graphql';
 import { frameworkChanges } from '../domain/changes';
 import type { Level } from '../domain/entities';
 import type { Framework } from '../domain/framework';
-import { labelOf, type FrameworkVersion } from '../domain/versions';
+import { labelOf } from '../domain/versions';
 import { VERSION_CONTENT_INVALID, type RequestVersions, type VersionAnswer } from './versions';
 
 /**
- * How many versions back `Level.lastChange` looks: each is a version read from git, so the walk stays
- * within the history's default cache (16) and a level page never reads the whole history.
+ * How many versions back `Level.lastChange` looks: each is a version read from git, so the walk fits
+ * in the versions one request may load (MAX_VERSION_LOADS, with the level's own version) and a level
+ * page never reads the whole history.
  */
-export const LAST_CHANGE_VERSIONS = 12;
+export const LAST_CHANGE_VERSIONS = 6;
 
 /** The answer of `Level.lastChange`. */
 export interface LastChange {
@@ -37,28 +38,48 @@ function addedOrChanged(earlier: Framework, later: Framework): ReadonlySet<strin
   return keys;
 }
 
+/** Each level's last change along one line of history, by track/code. */
+type Walk = ReadonlyMap<string, LastChange>;
+
 /**
  * The latest version, among the {@link LAST_CHANGE_VERSIONS} before the level's own, whose content of
  * the level differs from the version before it; null without history or when none of them changed it.
- * A version whose content has errors is stepped over, as it was never served.
+ * A version whose content has errors is stepped over, as it was never served. The walk is made once
+ * for every level of the version it starts from, and shared (per history index and caller view) by
+ * every level, alias and request that starts there.
  */
 export async function lastChange(versions: RequestVersions, level: Level): Promise<LastChange | null> {
   const label = labelOf(level.id);
-  let newerVersion: VersionAnswer | null;
-  if (label === null) newerVersion = await versions.currentVersion();
+  let start: VersionAnswer | null;
+  if (label === null) start = await versions.currentVersion();
   else {
     const version = await versions.resolve(label);
     if (!version) return null;
-    newerVersion = { ...version, requested: label };
+    start = { ...version, requested: label };
   }
-  let newer = versions.frameworkOf(level.id);
+  const newest = versions.frameworkOf(level.id);
+  const key = `lastChange:${start?.id ?? '-'}:${label === null ? newest.version : (start?.requested ?? '')}`;
+  const walk = await versions.memo(key, () => walkFrom(versions, start, newest));
+  const found = walk.get(`${level.trackId}/${level.code}`) ?? null;
+  // an entity of this answer read from the walk's versions is looked up there for its back-references
+  if (found) versions.remember(found.since);
+  return found;
+}
+
+async function walkFrom(
+  versions: RequestVersions,
+  start: VersionAnswer | null,
+  newest: Framework,
+): Promise<Walk> {
   // one line of history: versions only on other branches are not what the served content came from
-  const all: readonly FrameworkVersion[] = (await versions.list(Number.MAX_SAFE_INTEGER)).filter(
-    (v) => v.published,
-  );
-  const start = newerVersion === null ? 0 : all.findIndex((v) => v.id === newerVersion!.id) + 1;
-  const key = `${level.trackId}/${level.code}`;
-  for (const version of all.slice(start, start + LAST_CHANGE_VERSIONS)) {
+  const line = await versions.lineage();
+  const from = start === null ? 0 : line.findIndex((v) => v.id === start.id) + 1;
+  const found = new Map<string, LastChange>();
+  const open = new Set(newest.levels.map((l) => `${l.trackId}/${l.code}`));
+  let newer = newest;
+  let newerVersion = start;
+  for (const version of line.slice(from, from + LAST_CHANGE_VERSIONS)) {
+    if (open.size === 0) break;
     let older: Framework;
     try {
       older = await versions.frameworkAt(version);
@@ -66,12 +87,14 @@ export async function lastChange(versions: RequestVersions, level: Level): Promi
       if (error instanceof GraphQLError && error.extensions.code === VERSION_CONTENT_INVALID) continue;
       throw error;
     }
-    if (addedOrChanged(older, newer).has(key)) {
-      const from = older.levels.find((l) => l.trackId === level.trackId && l.code === level.code) ?? null;
-      return { version: newerVersion, since: version, from };
+    for (const key of addedOrChanged(older, newer)) {
+      if (!open.delete(key)) continue;
+      const [trackId, code] = key.split('/') as [string, string];
+      const from = older.levels.find((l) => l.trackId === trackId && l.code === code) ?? null;
+      found.set(key, { version: newerVersion, since: version, from });
     }
     newer = older;
     newerVersion = version;
   }
-  return null;
+  return found;
 }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { withoutDrafts, type Framework } from '../domain/framework';
 import {
   labelOf,
@@ -35,15 +36,30 @@ function versionContentInvalid(version: FrameworkVersion, problems: readonly Ver
   );
 }
 
+/** What a request knows of a version it read: the version, and the framework while it is alive. */
+interface Labelled {
+  readonly version: FrameworkVersion;
+  readonly label: string;
+  // not a strong reference: the history's bounded cache is the one holder of loaded versions
+  framework: WeakRef<Framework> | null;
+}
+
+// results worked out over one history index (one scan), shared by every request that reads it
+const perIndex = new WeakMap<readonly FrameworkVersion[], LRUCache<string, Promise<unknown>>>();
+
+/** How many results are kept per history index; each is small, and a reload starts afresh. */
+const MEMO_PER_INDEX = 256;
+
 /**
- * The versions one request may see, and the frameworks it has read from them. Without the drafts
- * permission, versions only on other branches (untagged) do not exist, and every framework is seen
- * without its draft levels. An entity read from a version carries `@<label>` in its id, and the
- * frameworks are kept by label, so a back-reference (a level's track, a competency's level) is
- * answered from the version the entity came from.
+ * The versions one request may see, and the one place history is filtered for a caller. Without the
+ * drafts permission, versions only on other branches (untagged) and commits that only touched drafts
+ * do not exist, and every framework is seen without its draft levels. An entity read from a version
+ * carries `@<label>` in its id; the request keeps each label's version (not its framework, which the
+ * history's cache holds), so a back-reference (a level's track, a competency's level) is answered
+ * from the version the entity came from.
  */
 export class RequestVersions {
-  private readonly frameworks = new Map<string, Framework>();
+  private readonly labels = new Map<string, Labelled>();
   private served: Promise<FrameworkVersion | null> | null = null;
 
   constructor(
@@ -57,18 +73,32 @@ export class RequestVersions {
   async list(limit: number): Promise<readonly FrameworkVersion[]> {
     if (!this.history) return [];
     const versions = await this.history.versions();
-    return (this.drafts ? versions : versions.filter((v) => v.published)).slice(0, limit);
+    return this.drafts ? versions.slice(0, limit) : firstVisible(versions, limit);
+  }
+
+  /**
+   * The versions the served content came from, newest first: published ones, and without the drafts
+   * permission only those that changed published content.
+   */
+  async lineage(): Promise<readonly FrameworkVersion[]> {
+    if (!this.history) return [];
+    const versions = await this.history.versions();
+    return this.memo('lineage', async () =>
+      versions.filter((v) => (this.drafts ? v.published : v.visibleWithoutDrafts)),
+    );
   }
 
   /** The version a ref names, if this caller may see it. */
   async resolve(ref: string): Promise<FrameworkVersion | null> {
-    const version = this.history ? await this.history.resolve(ref) : null;
-    return version && (this.drafts || version.published) ? version : null;
+    const version = this.history ? await this.history.resolve(ref, this.drafts) : null;
+    return version && (this.drafts ? version : version.visibleWithoutDrafts ? version : null);
   }
 
-  /** The version being served, when the content is its branch's last commit. */
+  /** The version being served, when the content is its branch's last commit (as this caller sees it). */
   currentVersion(): Promise<FrameworkVersion | null> {
-    this.served ??= this.history ? this.history.servedVersion(this.current) : Promise.resolve(null);
+    this.served ??= this.history
+      ? this.history.servedVersion(this.current, this.drafts)
+      : Promise.resolve(null);
     return this.served;
   }
 
@@ -80,17 +110,41 @@ export class RequestVersions {
   async frameworkAt(version: VersionAnswer): Promise<Framework> {
     if ((await this.currentVersion())?.id === version.id) return this.current;
     const label = versionLabel(version, version.requested);
+    const entry = this.remember(version, label);
     const content = await this.history!.content(version, label);
     if (!content.ok) throw versionContentInvalid(version, content.problems);
-    const framework = this.drafts ? content.framework : withoutDrafts(content.framework);
-    this.frameworks.set(label.toLowerCase(), framework);
+    const framework = this.view(content.framework);
+    entry.framework = new WeakRef(framework);
     return framework;
+  }
+
+  /**
+   * Notes which version a label names, for the back-references of entities read from it elsewhere
+   * (a result shared between requests); the version is not loaded.
+   */
+  remember(version: FrameworkVersion, label = versionLabel(version)): Labelled {
+    const key = label.toLowerCase();
+    let entry = this.labels.get(key);
+    if (!entry || entry.version.id !== version.id) {
+      entry = { version, label, framework: null };
+      this.labels.set(key, entry);
+    }
+    return entry;
   }
 
   /** The framework an entity of this request's answer belongs to, by the label in its id. */
   frameworkOf(id: string): Framework {
     const label = labelOf(id);
-    return label === null ? this.current : (this.frameworks.get(label.toLowerCase()) ?? this.current);
+    if (label === null) return this.current;
+    const entry = this.labels.get(label.toLowerCase());
+    if (!entry) return this.current;
+    const alive = entry.framework?.deref();
+    if (alive) return alive;
+    const content = this.history?.loadedContent(entry.version, entry.label);
+    if (!content?.ok) return this.current;
+    const framework = this.view(content.framework);
+    entry.framework = new WeakRef(framework);
+    return framework;
   }
 
   /**
@@ -105,6 +159,42 @@ export class RequestVersions {
     const framework = await this.frameworkAt({ ...version, requested: split.ref });
     return { framework, id: framework.ref === null ? split.id : versionedId(split.id, framework.ref) };
   }
+
+  /**
+   * A result worked out once per history index and caller view, and shared by every request that
+   * asks for it until the history is read again (`key` must name everything it depends on).
+   */
+  async memo<T>(key: string, make: () => Promise<T>): Promise<T> {
+    if (!this.history) return make();
+    const index = await this.history.versions();
+    let results = perIndex.get(index);
+    if (!results) perIndex.set(index, (results = new LRUCache({ max: MEMO_PER_INDEX })));
+    const full = `${this.drafts ? 'd' : 'p'}:${key}`;
+    let result = results.get(full) as Promise<T> | undefined;
+    if (!result) {
+      const made = make();
+      result = made;
+      results.set(full, made);
+      made.catch(() => {
+        if (results.peek(full) === made) results.delete(full);
+      });
+    }
+    return result;
+  }
+
+  private view(framework: Framework): Framework {
+    return this.drafts ? framework : withoutDrafts(framework);
+  }
+}
+
+/** The first `limit` versions a caller without the drafts permission may see. */
+function firstVisible(versions: readonly FrameworkVersion[], limit: number): FrameworkVersion[] {
+  const visible: FrameworkVersion[] = [];
+  for (const version of versions) {
+    if (visible.length >= limit) break;
+    if (version.visibleWithoutDrafts) visible.push(version);
+  }
+  return visible;
 }
 
 const standIns = new WeakMap<object, RequestVersions>();

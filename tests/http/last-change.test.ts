@@ -9,7 +9,6 @@ describe('Level.lastChange', () => {
       changed: level(id: "demo/L2") { lastChange { version { tags } since { tags } from { id title } } }
       added: level(id: "platform/L1") { lastChange { version { tags } since { tags } from { id } } }
       never: level(id: "demo/L1") { lastChange { version { id } } }
-      old: level(id: "demo/L2@v1") { lastChange { version { id } } }
     }`);
     expect(errors).toBeUndefined();
     // the broken version after v2 is stepped over, and the later commits left L2 as v2 made it
@@ -20,7 +19,10 @@ describe('Level.lastChange', () => {
     });
     expect(data.added.lastChange).toEqual({ version: { tags: ['v2'] }, since: { tags: ['v1'] }, from: null });
     expect(data.never.lastChange).toBeNull();
-    expect(data.old.lastChange).toBeNull();
+    // a walk from another version is one more walk: asked alone, it fits in what one request may load
+    const old = await query('{ old: level(id: "demo/L2@v1") { lastChange { version { id } } } }');
+    expect(old.errors).toBeUndefined();
+    expect(old.data.old.lastChange).toBeNull();
   });
 
   it('is null without history', async () => {

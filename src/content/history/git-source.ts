@@ -1,5 +1,6 @@
 import * as git from 'isomorphic-git';
 import type { ContentSource, LinkTarget, ReadOutcome, SourceEntry } from '../source';
+import { readBlobBounded } from './objects';
 import type { GitRepository } from './repository';
 
 /**
@@ -58,14 +59,8 @@ export class GitTreeSource implements ContentSource {
     return Promise.resolve('broken');
   }
 
-  async read(location: string, maxBytes: number): Promise<ReadOutcome> {
-    const { blob } = await git.readBlob({
-      fs: this.repo.fs,
-      gitdir: this.repo.gitdir,
-      oid: location,
-      cache: this.repo.cache,
-    });
-    if (blob.length > maxBytes) return { tooLarge: blob.length };
-    return { bytes: Buffer.from(blob.buffer, blob.byteOffset, blob.length) };
+  read(location: string, maxBytes: number): Promise<ReadOutcome> {
+    // decided from the object's header: a file that compresses well is refused before it is inflated
+    return readBlobBounded(this.repo, location, maxBytes);
   }
 }

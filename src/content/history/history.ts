@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { Framework } from '../../domain/framework';
+import { withoutDrafts, type Framework } from '../../domain/framework';
 import {
   versionLabel,
   type FrameworkVersion,
@@ -10,6 +10,19 @@ import { loadContent } from '../load';
 import { GitTreeSource } from './git-source';
 import { findRepository, refreshed, type GitRepository } from './repository';
 import { scanVersions, type VersionIndex } from './scan';
+
+/** A version read from git, with its content once the read is done. */
+interface LoadedVersion {
+  readonly content: Promise<VersionContent>;
+  settled?: VersionContent;
+}
+
+/** Which version the served content is, for one view of it. */
+interface ServedAnswer {
+  readonly version: string;
+  readonly head: string;
+  readonly answer: Promise<FrameworkVersion | null>;
+}
 
 /** How the history is read. */
 export interface HistoryOptions {
@@ -27,8 +40,11 @@ export interface HistoryOptions {
  */
 export class ContentHistory implements VersionHistory {
   private index: Promise<VersionIndex> | null = null;
-  private readonly loaded: LRUCache<string, Promise<VersionContent>>;
-  private served: { version: string; head: string; answer: Promise<FrameworkVersion | null> } | null = null;
+  // the one holder of loaded versions: requests keep ids and read through it, so however many run
+  // at once, at most `cacheVersions` versions stay in memory
+  private readonly loaded: LRUCache<string, LoadedVersion>;
+  private readonly served = new Map<boolean, ServedAnswer>();
+  private loads = 0;
 
   private constructor(
     private repo: GitRepository,
@@ -52,42 +68,70 @@ export class ContentHistory implements VersionHistory {
   refresh(): void {
     this.repo = refreshed(this.repo);
     this.index = null;
-    this.served = null;
+    this.served.clear();
+  }
+
+  /** How many times a version was read from git since this history was opened (for tests and diagnostics). */
+  get versionsLoaded(): number {
+    return this.loads;
+  }
+
+  /** How many loaded versions are held now: never more than `cacheVersions`. */
+  get versionsHeld(): number {
+    return this.loaded.size;
   }
 
   async versions(): Promise<readonly FrameworkVersion[]> {
     return (await this.scan()).versions;
   }
 
-  async resolve(ref: string): Promise<FrameworkVersion | null> {
-    return (await this.scan()).resolve(ref);
+  async resolve(ref: string, drafts = true): Promise<FrameworkVersion | null> {
+    return (await this.scan()).resolve(ref, drafts);
   }
 
   content(version: FrameworkVersion, label: string): Promise<VersionContent> {
     const key = `${version.id}@${label}`;
-    let content = this.loaded.get(key);
-    if (!content) {
-      content = loadContent(new GitTreeSource(this.repo, version.id), { ref: label }).then((result) =>
-        result.ok
-          ? { ok: true, framework: result.framework }
-          : { ok: false, problems: result.problems.filter((p) => p.severity === 'error') },
-      );
-      this.loaded.set(key, content);
+    let loaded = this.loaded.get(key);
+    if (!loaded) {
+      this.loads++;
+      const entry: LoadedVersion = {
+        content: loadContent(new GitTreeSource(this.repo, version.id), { ref: label }).then((result) => {
+          const content: VersionContent = result.ok
+            ? { ok: true, framework: result.framework }
+            : { ok: false, problems: result.problems.filter((p) => p.severity === 'error') };
+          entry.settled = content;
+          return content;
+        }),
+      };
+      // a failed read is tried again on the next question rather than remembered
+      entry.content.catch(() => {
+        if (this.loaded.peek(key) === entry) this.loaded.delete(key);
+      });
+      loaded = entry;
+      this.loaded.set(key, loaded);
     }
-    return content;
+    return loaded.content;
   }
 
-  servedVersion(served: Framework): Promise<FrameworkVersion | null> {
+  loadedContent(version: FrameworkVersion, label: string): VersionContent | undefined {
+    return this.loaded.get(`${version.id}@${label}`)?.settled;
+  }
+
+  servedVersion(served: Framework, drafts = true): Promise<FrameworkVersion | null> {
     return this.scan().then((index) => {
       const head = index.head;
-      if (!head) return null;
-      if (this.served?.version !== served.version || this.served.head !== head.id) {
-        const answer = this.content(head, versionLabel(head)).then((c) =>
-          c.ok && c.framework.version === served.version ? head : null,
-        );
-        this.served = { version: served.version, head: head.id, answer };
-      }
-      return this.served.answer;
+      const answerAs = drafts ? head : index.publishedHead;
+      if (!head || !answerAs) return null;
+      const known = this.served.get(drafts);
+      if (known?.version === served.version && known.head === head.id) return known.answer;
+      // like with like: the full content for drafts holders, the published views for everyone else
+      const answer = this.content(head, versionLabel(head)).then((c) => {
+        if (!c.ok) return null;
+        const seen = drafts ? c.framework : withoutDrafts(c.framework);
+        return seen.version === served.version ? answerAs : null;
+      });
+      this.served.set(drafts, { version: served.version, head: head.id, answer });
+      return answer;
     });
   }
 

@@ -12,11 +12,18 @@ import {
 } from 'graphql';
 import type { Framework } from '../../domain/framework';
 import { splitVersionedId } from '../../domain/versions';
-import { MAX_SEARCH_LIMIT, MAX_VERSIONS_LIMIT } from '../limits';
+import { MAX_SEARCH_LIMIT, MAX_VERSION_LOADS, MAX_VERSIONS_LIMIT } from '../limits';
 import { introspectionSizes } from './edges';
-import { planOf, type FieldStep, type Steps } from './plan';
+import { planOf, type FieldStep, type OperationEstimate, type Steps } from './plan';
 import { scopesOf, type ContentScopes, type Scope } from './scopes';
 import type { ListSize, Sizes } from './sizes';
+import {
+  CHANGES_LOADS,
+  LAST_CHANGE_FIELD,
+  tooManyVersionLoads,
+  VERSIONED_BELOW,
+  VERSION_LOADS,
+} from './version-loads';
 
 /** The objects at one place of an answer: at most `n`, all from `scope`, and whether any can repeat. */
 interface Place {
@@ -24,6 +31,8 @@ interface Place {
   /** No object appears twice here, so owned lists below are bounded by the scope's totals. */
   readonly distinct: boolean;
   readonly scope: Scope;
+  /** The objects come from versions read from git, not from the content being served. */
+  readonly versioned?: boolean;
 }
 
 /** What a field answers at one place: its own values (list elements, or one per parent) and the objects below. */
@@ -32,6 +41,8 @@ interface Reach {
   readonly below: Place;
   /** Work beyond the answer (a search), in fields. */
   readonly work?: number;
+  /** Versions read from git (see version-loads.ts). */
+  readonly loads?: number;
 }
 
 type Args = Record<string, unknown>;
@@ -52,7 +63,7 @@ export const SEARCH_WORK = 1_000;
 type Root = (
   args: Args,
   scopes: ContentScopes,
-) => { scope: Scope; list?: string; most?: number; work?: number };
+) => { scope: Scope; list?: string; most?: number; work?: number; loads?: number };
 
 /**
  * A lookup by id: below it, that entity's sizes, or nothing when no entity has the id. An id of
@@ -66,7 +77,8 @@ const byId =
     if (id === undefined) return { scope: s.all };
     const split = splitVersionedId(id, depth);
     const scope = find(s, split.id);
-    return { scope: scope === s.none && split.ref !== null ? s.all : scope };
+    const loads = split.ref === null ? 0 : 1;
+    return { scope: scope === s.none && split.ref !== null ? s.all : scope, loads };
   };
 
 /** Where an argument's value is unknown (it never is once variables are coerced), the whole content. */
@@ -103,7 +115,8 @@ const ROOTS: Readonly<Record<string, Root>> = {
     // a level of another version is sized as the same level here, or as the largest diff there is
     const [f, t] = [splitVersionedId(from, 2), splitVersionedId(to, 2)];
     const scope = s.diff(f.id, t.id);
-    return { scope: scope === s.none && (f.ref !== null || t.ref !== null) ? s.anyDiff() : scope };
+    const loads = (f.ref === null ? 0 : 1) + (t.ref === null ? 0 : 1);
+    return { scope: scope === s.none && (f.ref !== null || t.ref !== null) ? s.anyDiff() : scope, loads };
   },
   // each version's framework is as large as this one (FrameworkVersion.framework repeats it)
   versions: (a, s) => ({
@@ -112,13 +125,18 @@ const ROOTS: Readonly<Record<string, Root>> = {
     most: Math.min(typeof a.limit === 'number' ? a.limit : MAX_VERSIONS_LIMIT, MAX_VERSIONS_LIMIT),
   }),
   version: (_, s) => ({ scope: s.all }),
-  changes: (_, s) => ({ scope: s.changes() }),
+  changes: (_, s) => ({ scope: s.changes(), loads: CHANGES_LOADS }),
 };
 
 /** One estimate: the plan walked once, with the content's sizes and the request's variables. */
 class Walk {
-  private readonly memo = new Map<Steps, Map<string, number>>();
+  private readonly memo = new Map<Steps, Map<string, { cost: number; loads: number }>>();
   private fallback: number | undefined;
+  /** Versions the answer could read from git, in all and by the field that reads them. */
+  loads = 0;
+  readonly loadsByField = new Map<string, number>();
+  private servedWalk = false;
+  private servedWalkCounted = false;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -146,29 +164,81 @@ class Walk {
   private shared(body: Steps, place: Place): number {
     let byPlace = this.memo.get(body);
     if (!byPlace) this.memo.set(body, (byPlace = new Map()));
-    const key = place.distinct ? `${place.n}:${place.scope.key}` : `*${place.scope.key}`;
-    let cost = byPlace.get(key);
-    if (cost === undefined) {
-      cost = this.steps(body, place.distinct ? place : { ...place, n: 1 });
-      byPlace.set(key, cost);
-    }
-    return place.distinct ? cost : place.n * cost;
+    const key = `${place.versioned ? 'v' : ''}${place.distinct ? `${place.n}:` : '*'}${place.scope.key}`;
+    const times = place.distinct ? 1 : place.n;
+    let known = byPlace.get(key);
+    if (known === undefined) {
+      const before = this.loads;
+      const cost = this.steps(body, place.distinct ? place : { ...place, n: 1 });
+      known = { cost, loads: this.loads - before };
+      byPlace.set(key, known);
+      this.loads += known.loads * (times - 1);
+    } else this.loads += known.loads * times;
+    return known.cost * times;
   }
 
   private field(step: FieldStep, place: Place): number {
     if (!step.def) return place.n; // __typename: one value per object
-    const { values, below, work = 0 } = step.root ? this.root(step.def, step) : this.reach(step, place);
-    return work + (step.below ? values + this.steps(step.below, below) : values);
+    const reach = step.root ? this.root(step.def, step) : this.reach(step, place);
+    const loads = step.root ? (reach.loads ?? 0) : this.loadsOf(step.key, place);
+    this.countLoads(step.key, loads);
+    const { values, work = 0 } = reach;
+    if (!step.below) return work + values;
+    const versioned = place.versioned === true || loads > 0 || VERSIONED_BELOW.has(step.key);
+    return work + values + this.steps(step.below, { ...reach.below, versioned });
+  }
+
+  /**
+   * The versions a field reads for the objects at a place. `lastChange` walks the history from the
+   * version its level came from, once per start however many levels and aliases ask (last-change.ts
+   * memoises it): for the content being served that is one walk per request.
+   */
+  private loadsOf(key: string, place: Place): number {
+    const each = VERSION_LOADS[key] ?? 0;
+    if (key === LAST_CHANGE_FIELD && !place.versioned) {
+      this.servedWalk = true;
+      return 0;
+    }
+    return place.n * each;
+  }
+
+  private countLoads(field: string, loads: number): void {
+    if (loads === 0) return;
+    this.loads += loads;
+    this.loadsByField.set(field, (this.loadsByField.get(field) ?? 0) + loads);
+  }
+
+  /** Every version the answer could read, the walk from the served content's levels included. */
+  totalLoads(): number {
+    if (this.servedWalk && !this.servedWalkCounted) {
+      this.servedWalkCounted = true;
+      this.countLoads(LAST_CHANGE_FIELD, VERSION_LOADS[LAST_CHANGE_FIELD]!);
+    }
+    return this.loads;
+  }
+
+  /** The field that reads the most versions, to name in a refusal. */
+  heaviestLoader(): string {
+    let heaviest = '';
+    let most = 0;
+    for (const [field, loads] of this.loadsByField) if (loads > most) [heaviest, most] = [field, loads];
+    return heaviest;
   }
 
   private root(def: GraphQLField<unknown, unknown>, step: FieldStep): Reach {
     const rule = ROOTS[def.name];
     if (!rule) return this.unknown(step.list, { n: 1, distinct: true, scope: this.scopes.all });
-    const { scope, list, most = Infinity, work = 0 } = rule(this.args(def, step.node), this.scopes);
+    const {
+      scope,
+      list,
+      most = Infinity,
+      work = 0,
+      loads = 0,
+    } = rule(this.args(def, step.node), this.scopes);
     const found = scope === this.scopes.none ? 0 : 1;
-    if (!list) return { values: 1, below: { n: found, distinct: true, scope }, work };
+    if (!list) return { values: 1, below: { n: found, distinct: true, scope }, work, loads };
     const values = found * Math.min(this.size(scope.sizes, list).total, most);
-    return { values, below: { n: values, distinct: true, scope }, work };
+    return { values, below: { n: values, distinct: true, scope }, work, loads };
   }
 
   private reach(step: FieldStep, place: Place): Reach {
@@ -228,6 +298,8 @@ class Walk {
   }
 }
 
+const NOTHING: OperationEstimate = { cost: 0, versionLoads: 0, heaviestLoader: '' };
+
 /**
  * How many fields the answer to an operation could have, for this content and these variables.
  * Owned lists from a duplicate-free set are bounded by what the scope holds; an argument that names an
@@ -242,19 +314,41 @@ export function estimateCost(
   variables: Record<string, unknown> | null | undefined,
   framework: Framework,
 ): number {
+  return estimateOperation(schema, document, operationName, variables, framework).cost;
+}
+
+/**
+ * {@link estimateCost}, and in the same walk how many versions the operation could read from git
+ * (version-loads.ts): each is a whole framework loaded, so few of them weigh more than many fields.
+ */
+export function estimateOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  framework: Framework,
+): OperationEstimate {
   const plan = planOf(schema, document, operationName);
-  if (!plan) return 0;
-  let cost = plan.costs?.get(framework);
-  if (cost !== undefined) return cost;
+  if (!plan) return NOTHING;
+  let estimate = plan.costs?.get(framework);
+  if (estimate !== undefined) return estimate;
   const definitions = plan.operation.variableDefinitions ?? [];
   let coerced: Record<string, unknown> = {};
   if (definitions.length > 0) {
     const result = getVariableValues(schema, definitions, variables ?? {}, { maxErrors: 1 });
-    if (result.errors) return 0;
+    if (result.errors) return NOTHING;
     coerced = result.coerced;
   }
   const scopes = scopesOf(framework);
-  cost = new Walk(schema, coerced, scopes).steps(plan.steps, { n: 1, distinct: true, scope: scopes.all });
-  plan.costs?.set(framework, cost);
-  return cost;
+  const walk = new Walk(schema, coerced, scopes);
+  const cost = walk.steps(plan.steps, { n: 1, distinct: true, scope: scopes.all });
+  estimate = { cost, versionLoads: walk.totalLoads(), heaviestLoader: walk.heaviestLoader() };
+  plan.costs?.set(framework, estimate);
+  return estimate;
+}
+
+/** Refuses, with QUERY_TOO_COMPLEX naming the field, an estimate over MAX_VERSION_LOADS versions read. */
+export function assertVersionLoads(estimate: OperationEstimate): void {
+  if (estimate.versionLoads > MAX_VERSION_LOADS)
+    throw tooManyVersionLoads(estimate.versionLoads, estimate.heaviestLoader);
 }

@@ -58,7 +58,15 @@ export interface Plan {
   readonly operation: OperationDefinitionNode;
   readonly steps: Steps;
   /** Estimates by content, for operations without variables: nothing else can change them. */
-  readonly costs: WeakMap<Framework, number> | null;
+  readonly costs: WeakMap<Framework, OperationEstimate> | null;
+}
+
+/** What answering an operation could take: fields in the answer, and versions read from git. */
+export interface OperationEstimate {
+  readonly cost: number;
+  readonly versionLoads: number;
+  /** The field that reads the most versions ('' when none does), to name in a refusal. */
+  readonly heaviestLoader: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { estimateCost } from '../../graphql/cost/estimate';
+import { assertVersionLoads, estimateOperation } from '../../graphql/cost/estimate';
 import { costLimit } from '../../graphql/cost/limit';
 import type { GraphQLContext } from '../../graphql/context';
 import { LIMITS, LimitCode } from '../request-limits';
@@ -17,7 +17,15 @@ export function tooComplex(estimate: number, limit: number): GraphQLError {
 const listener: GraphQLRequestListener<GraphQLContext> = {
   async didResolveOperation({ request, document, schema, contextValue }) {
     const { framework } = contextValue;
-    const estimate = estimateCost(schema, document, request.operationName, request.variables, framework);
+    const operation = estimateOperation(
+      schema,
+      document,
+      request.operationName,
+      request.variables,
+      framework,
+    );
+    assertVersionLoads(operation);
+    const estimate = operation.cost;
     // under the floor, no content is too small for it: the content's size is only measured (once per
     // Framework, a few hundred milliseconds on a very large one) when an answer could be larger
     if (estimate <= LIMITS.cost) return;
@@ -28,7 +36,8 @@ const listener: GraphQLRequestListener<GraphQLContext> = {
 
 /**
  * Refuses, with QUERY_TOO_COMPLEX, an operation whose answer could be larger than the limit for the
- * content it answers from (src/graphql/cost). It runs once the operation is known, after validation,
+ * content it answers from (src/graphql/cost), or that could read more versions from git than one
+ * request may (MAX_VERSION_LOADS, the refusal naming the field that reads them). It runs once the operation is known, after validation,
  * with the request's variables (a search's `limit` or a level's id usually comes in one) and the
  * Framework of the request, so a reload that grows the content moves the estimates with it.
  */
