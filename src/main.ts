@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       { contentDir: config.contentDir, problems: result.problems.length },
       'content has errors; not starting',
     );
-    flushLogs();
+    await flushLogs();
     process.exit(1);
   }
   const { app, store, address } = result.running;

@@ -41,6 +41,15 @@ export interface SettleOptions {
   readonly pollMs?: number;
 }
 
+/** A wait for quiet gives up after this many quiet periods, at least MIN_SETTLE_BOUND_MS. */
+const SETTLE_BOUND_PERIODS = 10;
+const MIN_SETTLE_BOUND_MS = 10_000;
+
+/** The longest a wait for `quietMs` of quiet lasts, so a folder that never stops changing cannot hang a reload. */
+export function settleBound(quietMs: number): number {
+  return Math.max(MIN_SETTLE_BOUND_MS, quietMs * SETTLE_BOUND_PERIODS);
+}
+
 /**
  * Waits until the directory's fingerprint has not changed for `quietMs` (bounded by `maxMs`), so a
  * writer that pauses mid-file or a checkout that writes many files is seen finished, not half-way.

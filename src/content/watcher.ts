@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
-import { fingerprint } from './snapshot';
+import { fingerprint, settle, settleBound } from './snapshot';
 
 /** How the watcher decides that the content changed and has stopped changing. */
 export interface ContentWatcherOptions {
-  /** Quiet time after the last file event before `onChange` is called. */
+  /** Quiet time after the last change (a file event, or a difference the poll saw) before `onChange` is called. */
   readonly settleMs: number;
   /** How often the folder's fingerprint is compared with the last load's, for changes no event reported. */
   readonly pollMs: number;
@@ -27,7 +27,8 @@ const DEPTH = 4;
  * a new `..data` over the old. When CONTENT_DIR is itself a link (git-sync's worktree link), its parent
  * is watched for that one name, and the watcher moves to the new target when the link is swapped.
  * A slow poll of the fingerprint catches whatever the platform's events miss (an inotify limit, a
- * network file system).
+ * network file system); it cannot tell when the change it saw began or whether it is over, so it
+ * waits until the fingerprint has stayed the same for settleMs before reporting it.
  */
 export class ContentWatcher {
   private watchers: FSWatcher[] = [];
@@ -94,7 +95,13 @@ export class ContentWatcher {
     this.polling = true;
     try {
       const last = this.lastLoaded();
-      if (last !== null && (await fingerprint(this.dir)) !== last) this.changed();
+      if (last === null || (await fingerprint(this.dir)) === last) return;
+      const { settleMs } = this.options;
+      await settle(this.dir, { quietMs: settleMs, maxMs: settleBound(settleMs) });
+      if (this.closed) return;
+      // the folder was quiet for settleMs, so an event-armed debounce has nothing left to wait for
+      if (this.debounce) clearTimeout(this.debounce);
+      await this.fire();
     } finally {
       this.polling = false;
     }

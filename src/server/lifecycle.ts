@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type { Logger } from 'pino';
-import { flushLogs } from './logger';
+import { dropLogs, flushLogs } from './logger';
 import { formatProblem, type ContentProblem } from '../content/problem';
 import type { Framework } from '../domain/framework';
 import { ANONYMOUS } from './auth';
@@ -33,7 +33,7 @@ export function reloadReporter(log: Logger, metrics: Metrics) {
         metrics.contentShrunk();
         log.warn(
           { file: s.file, levelId: s.levelId, shrank: s.detail },
-          `${s.file} lost most of its content (${s.detail}); serving it as written`,
+          `${s.file} lost ${s.detail}; serving it as written`,
         );
       }
       log.info(
@@ -55,26 +55,20 @@ export function reloadReporter(log: Logger, metrics: Metrics) {
 }
 
 /**
- * SIGTERM/SIGINT: drain, then stop and exit 0 (see `drainAndStop`); a second one cuts the drain
- * delay short. SIGHUP: reload the content.
+ * SIGTERM/SIGINT: drain, then stop and exit 0 (see `drainAndStop`); a second one exits 1 at once,
+ * for an operator who will not wait. SIGHUP: reload the content.
  */
 export function handleSignals(app: FastifyInstance, store: ContentStore, config: Config, log: Logger): void {
-  let endDrain: (() => void) | undefined;
+  let stopping = false;
   const stop = (signal: string): void => {
-    if (endDrain) {
-      log.warn({ signal }, 'second signal: ending the drain delay now');
-      endDrain();
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting now, without finishing the drain');
+      exitWith(1);
       return;
     }
-    const drainDelay = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, config.drainDelayMs);
-      endDrain = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    stopping = true;
     store.unwatch();
-    drainAndStop(app, config, log, signal, drainDelay).then(
+    drainAndStop(app, config, log, signal).then(
       () => {
         log.info('stopped');
         exitWith(0);
@@ -100,6 +94,8 @@ const IDLE_SWEEP_MS = 100;
 /** The listener closes once no connection has arrived for this long, or after the maximum anyway. */
 const QUIET_MS = 50;
 const QUIET_MAX_MS = 1000;
+/** What Fastify's onClose hooks may take once the connections are closed, before the process exits anyway. */
+const CLOSE_HOOKS_MS = 1000;
 
 /**
  * Shutdown that loses no request:
@@ -113,21 +109,39 @@ const QUIET_MAX_MS = 1000;
  *    connection whose request is still unread looks idle, and closing it resets the request.
  * 3. After a grace, connections with no request in progress are closed. When none are left, or after
  *    the shutdown timeout, Fastify's onClose hooks run.
+ * Whatever step 2 or 3 waits for, the process exits 1 once the listener's quiet wait, the shutdown
+ * timeout and the hooks' allowance have passed after the drain delay.
  */
 async function drainAndStop(
   app: FastifyInstance,
   config: Config,
   log: Logger,
   signal: string,
-  drainDelay: Promise<void>,
 ): Promise<void> {
   app.readiness.draining = true;
   log.info(
     { signal, drainDelayMs: config.drainDelayMs, shutdownTimeoutMs: config.shutdownTimeoutMs },
     'draining: /readyz answers 503 and responses say Connection: close until the listener closes',
   );
-  await drainDelay;
+  await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs));
 
+  // unref'd: the exit it forces is for a close() that never resolves, not a reason to stay alive
+  const hardStop = setTimeout(
+    () => {
+      log.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown did not finish in time; exiting');
+      exitWith(1);
+    },
+    QUIET_MAX_MS + config.shutdownTimeoutMs + CLOSE_HOOKS_MS,
+  ).unref();
+  try {
+    await closeServer(app, config, log);
+  } finally {
+    clearTimeout(hardStop);
+  }
+}
+
+/** Steps 2 and 3 of `drainAndStop`. */
+async function closeServer(app: FastifyInstance, config: Config, log: Logger): Promise<void> {
   const server = app.server;
   const { closed } = await closeListener(app);
   log.info('listener closed; finishing the requests on open connections');
@@ -182,7 +196,14 @@ function delay<T>(ms: number, value: T): Promise<T> {
   return new Promise((resolve) => setTimeout(resolve, ms, value).unref());
 }
 
+let exiting = false;
+
+/** Exits once the logs are out, or could not get out in time; a second call does not wait. */
 function exitWith(code: number): void {
-  flushLogs();
-  process.exit(code);
+  if (exiting) {
+    dropLogs();
+    process.exit(code);
+  }
+  exiting = true;
+  void flushLogs().then(() => process.exit(code));
 }

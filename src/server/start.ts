@@ -24,7 +24,11 @@ export async function startServer(
   options: Pick<AppServices, 'graphql'> = {},
 ): Promise<{ ok: true; running: RunningServer } | { ok: false; problems: ContentProblem[] }> {
   const metrics = new Metrics();
-  const opened = await ContentStore.open(config.contentDir, { onReload: reloadReporter(log, metrics) });
+  const opened = await ContentStore.open(
+    config.contentDir,
+    { onReload: reloadReporter(log, metrics) },
+    { settleMs: config.contentSettleMs },
+  );
   if (!opened.ok) {
     return { ok: false, problems: opened.outcome.ok ? [] : opened.outcome.problems };
   }

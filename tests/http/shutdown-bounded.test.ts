@@ -1,0 +1,74 @@
+import { cleanup, spawnServer, startupLine, type ChildServer } from '../support/child';
+
+let child: ChildServer | undefined;
+afterEach(() => cleanup(child));
+
+/** The exit code, or 'still running' if the process has not exited within `ms`. */
+async function exitWithin(server: ChildServer, ms: number): Promise<number | null | 'still running'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'still running'>(
+    (resolve) => (timer = setTimeout(resolve, ms, 'still running')),
+  );
+  try {
+    return await Promise.race([server.exited, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function until(check: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+// what `npm start | tee` does when tee goes away with the process group's SIGTERM
+describe('a SIGTERM whose log reader goes away', () => {
+  it.each([['false'], ['true']])(
+    'exits 0 within the shutdown bound when the stdout pipe loses its reader (CONTENT_WATCH=%s)',
+    async (watch) => {
+      child = spawnServer({ DRAIN_DELAY_MS: '100', SHUTDOWN_TIMEOUT_MS: '200', CONTENT_WATCH: watch });
+      await startupLine(child);
+      child.process.kill('SIGTERM');
+      await until(() => child!.stdout().includes('"msg":"draining'));
+      child.process.stdout!.destroy();
+      expect(await exitWithin(child, 15_000)).toBe(0);
+    },
+  );
+
+  it('exits 0 when the stdout pipe lost its reader before the signal', async () => {
+    child = spawnServer({ DRAIN_DELAY_MS: '100', SHUTDOWN_TIMEOUT_MS: '200' });
+    await startupLine(child);
+    child.process.stdout!.destroy();
+    child.process.kill('SIGTERM');
+    expect(await exitWithin(child, 15_000)).toBe(0);
+  });
+});
+
+describe('a shutdown that cannot finish', () => {
+  it('exits 1 once the shutdown timeout has passed, though close() never resolves', async () => {
+    child = spawnServer({ DRAIN_DELAY_MS: '0', SHUTDOWN_TIMEOUT_MS: '100' }, [
+      '--require',
+      'tsx/cjs',
+      'tests/support/never-closing-main.ts',
+    ]);
+    await startupLine(child);
+    child.process.kill('SIGTERM');
+    expect(await exitWithin(child, 15_000)).toBe(1);
+  });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'a second %s during a long drain delay exits 1 at once',
+    async (signal) => {
+      child = spawnServer({ DRAIN_DELAY_MS: '600000' });
+      const { address } = await startupLine(child);
+      child.process.kill(signal);
+      await until(() => child!.stdout().includes('"msg":"draining'));
+      expect((await fetch(new URL('/readyz', address))).status).toBe(503);
+      child.process.kill(signal);
+      expect(await exitWithin(child, 15_000)).toBe(1);
+    },
+  );
+});
