@@ -135,6 +135,17 @@ export const table: [string, InjectOptions][] = [
     'GET an invalid query with If-None-Match *',
     get({ query: '{ nope }' }, { ...preflight, 'if-none-match': '*' }),
   ],
+  [
+    'GET a valid query with If-None-Match * (304)',
+    get({ query: '{ tracks { id } }' }, { ...preflight, 'if-none-match': '*' }),
+  ],
+  [
+    'GET Accept graphql-response+json with If-None-Match * (304)',
+    get(
+      { query: '{ levels { id } }' },
+      { ...preflight, accept: 'application/graphql-response+json', 'if-none-match': '*' },
+    ),
+  ],
   ['GET Accept text/html', get({ query: '{ tracks { id } }' }, { ...preflight, accept: 'text/html' })],
   [
     'GET Accept graphql-response+json',

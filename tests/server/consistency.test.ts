@@ -3,12 +3,18 @@ import { table } from './consistency.table';
 import { buildTestApp } from '../support/app';
 
 // One behaviour for every request: whatever answers it (graphql-js, graphql-jit, the byte cache),
-// a request gets the same status, content type and error codes every time, cold or warm, and the
-// same as Apollo alone (the same app with the compiled path and the cache turned off).
+// a request gets the same status, headers that caches and clients read, and error codes every time,
+// cold or warm, and the same as Apollo alone (the same app with the compiled path and the cache
+// turned off).
+
+/** The response headers caches and clients act on; every path that answers must send the same. */
+const COMPARED_HEADERS = ['content-type', 'vary', 'cache-control', 'etag', 'x-content-version'] as const;
+/** Without the response cache there are no validators, so only these compare with Apollo alone. */
+const APOLLO_ALONE_HEADERS = ['content-type', 'vary', 'x-content-version'] as const;
 
 interface Seen {
   status: number;
-  contentType: string | undefined;
+  headers: Record<string, string | undefined>;
   codes: string[];
   /** The data of a success, byte for byte. */
   data: string | null;
@@ -24,10 +30,16 @@ async function send(app: FastifyInstance, request: InjectOptions): Promise<Seen>
   }
   return {
     status: response.statusCode,
-    contentType: response.headers['content-type'] as string | undefined,
+    headers: Object.fromEntries(
+      COMPARED_HEADERS.map((name) => [name, response.headers[name] as string | undefined]),
+    ),
     codes: (parsed?.errors ?? []).map((e) => String(e.extensions?.code)),
     data: parsed?.errors === undefined && parsed?.data !== undefined ? JSON.stringify(parsed.data) : null,
   };
+}
+
+function withHeaders(seen: Seen, names: readonly string[]): Seen {
+  return { ...seen, headers: Object.fromEntries(names.map((name) => [name, seen.headers[name]])) };
 }
 
 let fast: FastifyInstance;
@@ -61,29 +73,37 @@ describe('one behaviour for every request', () => {
 
   it('answers every request as Apollo alone does', async () => {
     const mismatches = [];
-    for (const [name, request] of table) {
+    // Apollo alone has no validators, so it answers a matching If-None-Match with the full answer
+    for (const [name, request] of table.filter(([name]) => !name.endsWith('(304)'))) {
       // twice first, so the fast paths have seen the request before the answer compared
       await send(fast, request);
       await send(fast, request);
-      const ours = await send(fast, request);
-      const apollo = await send(apolloAlone, request);
+      const ours = withHeaders(await send(fast, request), APOLLO_ALONE_HEADERS);
+      const apollo = withHeaders(await send(apolloAlone, request), APOLLO_ALONE_HEADERS);
       if (JSON.stringify(ours) !== JSON.stringify(apollo)) mismatches.push({ name, ours, apollo });
     }
     expect(mismatches).toEqual([]);
   });
 
   it('really takes the fast paths on repeated requests', async () => {
-    const text = (await fast.inject({ url: '/metrics' })).body;
-    const count = (label: string) =>
-      [
-        ...text.matchAll(
-          new RegExp(
-            `graphql_request_duration_seconds_count\\{operation="[^"]*",cache="${label}"\\} (\\d+)`,
-            'g',
+    // an app of its own, so what it counts is what this test sent, whatever ran before it
+    const app = await buildTestApp();
+    try {
+      for (const [, request] of table) for (let n = 0; n < 3; n++) await send(app, request);
+      const text = (await app.inject({ url: '/metrics' })).body;
+      const count = (label: string) =>
+        [
+          ...text.matchAll(
+            new RegExp(
+              `graphql_request_duration_seconds_count\\{operation="[^"]*",cache="${label}"\\} (\\d+)`,
+              'g',
+            ),
           ),
-        ),
-      ].reduce((sum, m) => sum + Number(m[1]), 0);
-    expect(count('hit')).toBeGreaterThan(0);
-    expect(count('compiled')).toBeGreaterThan(0);
+        ].reduce((sum, m) => sum + Number(m[1]), 0);
+      expect(count('hit')).toBeGreaterThan(0);
+      expect(count('compiled')).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -28,6 +28,10 @@ export interface GraphQLPluginOptions {
 // (A CORS preflight is answered by @fastify/cors before any route.)
 const OTHER_METHODS = ['HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 
+// Every answer's type follows Accept (content negotiation) and what it may show follows the token:
+// a shared cache must key on both, or it hands one client's type or view to another.
+const GRAPHQL_VARY = 'accept, authorization';
+
 function httpGraphQLRequest(request: FastifyRequest): HTTPGraphQLRequest {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -76,6 +80,8 @@ const graphql: FastifyPluginAsync<GraphQLPluginOptions> = async (app, options) =
     const framework = request.framework;
     request.graphql = { framework, operationName: null, errorCodes: [], answeredBy: 'miss' };
     reply.header('x-content-version', framework.version);
+    // set before any path answers (Apollo, the byte cache, a 304, a refusal), so all of them say it
+    reply.header('vary', GRAPHQL_VARY);
   });
   app.addHook('onResponse', async (request, reply) => {
     const exchange = request.graphql;

@@ -36,12 +36,11 @@ function cacheKey(request: FastifyRequest, version: string): string | null {
 
 /**
  * ETag and Cache-Control of a successful answer: only GET answers without a token are for shared
- * caches. An answer to a token depends on what the token allows, so it is private, and every answer
- * varies with the Authorization header, so a shared cache never hands one caller's answer to another.
+ * caches. An answer to a token depends on what the token allows, so it is private. (Vary, which
+ * names Accept and Authorization, is the GraphQL plugin's, on every answer of the route.)
  */
 function validators(reply: FastifyReply, request: FastifyRequest, etag: string, maxAge: number): void {
   reply.header('etag', etag);
-  reply.header('vary', 'authorization');
   const cacheControl = request.permission.authenticated
     ? request.method === 'GET'
       ? `private, max-age=${maxAge}`
@@ -77,7 +76,8 @@ const responseCache: FastifyPluginAsync = async (app) => {
     if (request.method === 'GET' && etagMatches(request.headers['if-none-match'], hit.etag)) {
       exchange.answeredBy = 'not_modified';
       metrics.countCache('not_modified');
-      return reply.code(304).send();
+      // the same headers as the 304 computed from Apollo's answer, which keeps its content type
+      return reply.code(304).type(hit.contentType).send();
     }
     exchange.answeredBy = 'hit';
     metrics.countCache('hit');
