@@ -20,7 +20,7 @@ const PROXY_ARGS = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'http
  * empty /usr/local/etc, where npm reads its global config. A bind mount is not part of any layer,
  * so none of it reaches the image; the test checks that.
  */
-export async function buildTimeNpmConfig(): Promise<{ dir: string; cache: string | null }> {
+export async function buildTimeNpmConfig(): Promise<{ dir: string }> {
   const config = JSON.parse(await must('npm', ['config', 'list', '--json'])) as Record<string, unknown>;
   const dir = mkdtempSync(path.join(tmpdir(), 'cfa-build-npm-'));
   const lines = [`registry=${String(config.registry ?? 'https://registry.npmjs.org/')}`];
@@ -34,8 +34,7 @@ export async function buildTimeNpmConfig(): Promise<{ dir: string; cache: string
     if (value !== null && value !== undefined && String(value) !== '') lines.push(`${key}=${String(value)}`);
   }
   writeFileSync(path.join(dir, 'npmrc'), `${lines.join('\n')}\n`);
-  const cache = typeof config.cache === 'string' && existsSync(config.cache) ? config.cache : null;
-  return { dir, cache };
+  return { dir };
 }
 
 /**
@@ -58,43 +57,51 @@ export async function forgetOtherLockfiles(root: string): Promise<boolean> {
 /**
  * `buildah bud` of the repository's Dockerfile, unmodified (its output goes to IMAGE_CACHE/last-build.log): docker format (OCI images have no
  * HEALTHCHECK), layers cached for the next run, never pulling (the base is the local stand-in).
- * The host's npm cache is mounted as an overlay whose writes are thrown away, so `npm ci` finds the
- * packages `.ci/run`'s own `npm ci` just fetched, and the runtime stage's `npm cache clean` cleans
- * only the throwaway copy.
+ * No npm cache is mounted: each stage's `npm ci` uses the cache inside its own container, so the
+ * runtime stage's `npm cache clean` removes only what that stage wrote. An overlay of the host's
+ * live ~/.npm failed that clean (ENOTEMPTY) whenever another npm process, or the other stage running
+ * beside it, wrote the shared cache during the build. Unchanged layers are still reused (--layers),
+ * so the registry is only asked again when package-lock.json changes.
  */
 export async function buildImage(root: string, tag: string): Promise<void> {
   const npm = await buildTimeNpmConfig();
-  const proxies = PROXY_ARGS.filter((name) => process.env[name]).flatMap((name) => [
-    '--build-arg',
-    `${name}=${process.env[name]}`,
-  ]);
   try {
-    const output = await buildah(
-      [
-        'bud',
-        '--isolation',
-        'chroot',
-        '--layers',
-        '--format',
-        'docker',
-        '--pull=never',
-        // the two stages' `npm ci` overlap
-        '--jobs',
-        '2',
-        '--volume',
-        `${npm.dir}:/usr/local/etc:ro`,
-        ...(npm.cache ? ['--volume', `${npm.cache}:/root/.npm:O`] : []),
-        ...proxies,
-        '--file',
-        path.join(root, 'Dockerfile'),
-        '--tag',
-        tag,
-        root,
-      ],
-      { timeoutMs: 20 * 60_000 },
-    );
+    const output = await buildah(budArguments(root, tag, npm.dir), { timeoutMs: 20 * 60_000 });
     writeFileSync(path.join(IMAGE_CACHE, 'last-build.log'), output);
   } finally {
     rmSync(npm.dir, { recursive: true, force: true });
   }
+}
+
+/** The `buildah bud` command line of {@link buildImage}, with the build-time npm config in `npmConfigDir`. */
+export function budArguments(
+  root: string,
+  tag: string,
+  npmConfigDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
+  const proxies = PROXY_ARGS.filter((name) => env[name]).flatMap((name) => [
+    '--build-arg',
+    `${name}=${env[name]}`,
+  ]);
+  return [
+    'bud',
+    '--isolation',
+    'chroot',
+    '--layers',
+    '--format',
+    'docker',
+    '--pull=never',
+    // the two stages' `npm ci` overlap
+    '--jobs',
+    '2',
+    '--volume',
+    `${npmConfigDir}:/usr/local/etc:ro`,
+    ...proxies,
+    '--file',
+    path.join(root, 'Dockerfile'),
+    '--tag',
+    tag,
+    root,
+  ];
 }

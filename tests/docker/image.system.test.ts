@@ -6,7 +6,8 @@ import { ROOT } from '../support/child';
 import { TempContent } from '../support/temp-content';
 import { buildImage, forgetOtherLockfiles } from './image-build';
 import { lockImageCache, missingTools, podman, podmanStatus } from './podman';
-import { baseFromDockerfile, ensureStandInBase } from './stand-in-base';
+import { base, instruction } from './dockerfile';
+import { ensureStandInBase } from './stand-in-base';
 
 // The real image, built from the Dockerfile as it is and run. No Docker engine and no registry is
 // reachable here, so the base the Dockerfile names (node:<x.y.z>-<suite>-slim) is a LOCAL STAND-IN
@@ -15,34 +16,9 @@ import { baseFromDockerfile, ensureStandInBase } from './stand-in-base';
 // name; it is not the official image. buildah builds the Dockerfile unmodified on it; podman runs it.
 // Cold (nothing cached): a few minutes; warm (base and layers cached): well under two.
 
-const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
-const base = baseFromDockerfile(dockerfile);
 const IMAGE = 'localhost/career-framework-api:image-test';
 const PREFIX = 'cfa-image-test-';
-const runtimeStage = dockerfile.slice(dockerfile.indexOf('AS runtime'));
 const MB = 1_000_000;
-
-function instruction(name: string): string {
-  const match = new RegExp(`^${name} ((?:.*\\\\\\n)*.*)$`, 'm').exec(runtimeStage);
-  if (!match) throw new Error(`the runtime stage has no ${name}`);
-  return match[1]!.replace(/\\\n\s*/g, ' ');
-}
-
-describe('the Dockerfile', () => {
-  it('is multi-stage on an exact Node 24 LTS release on Debian 13 slim, runs as node, exposes the port and checks health', () => {
-    expect(base.tag).toMatch(/^node:24\.\d+\.\d+-trixie-slim$/);
-    expect(dockerfile).toMatch(/^FROM \$\{NODE_IMAGE\} AS build$/m);
-    expect(dockerfile).toMatch(/^FROM \$\{NODE_IMAGE\} AS runtime$/m);
-    expect(instruction('USER')).toBe('node');
-    expect(instruction('EXPOSE')).toBe('4000');
-    expect(instruction('RUN')).toContain('npm ci --omit=dev');
-    expect(instruction('HEALTHCHECK')).toContain('/healthz');
-    const cmd = JSON.parse(instruction('CMD')) as string[];
-    expect([cmd[0], cmd.at(-1)]).toEqual(['node', 'dist/main.js']);
-    // the server gives memory back after a flood only when Node exposes gc
-    expect(cmd).toContain('--expose-gc');
-  });
-});
 
 describe(`the image, built on a local stand-in for ${base.tag}`, () => {
   const containers: string[] = [];
