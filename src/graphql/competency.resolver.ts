@@ -1,11 +1,11 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Competency, Item, Level } from '../domain/entities';
-import { IdArgs } from './args';
+import { IdArgs } from './args/id.args';
 import { CompetencyType } from './competency.type';
 import type { GraphQLContext } from './context';
 import { ExampleType, ExpectationType } from './item.type';
 import { LevelType } from './level.type';
-import { versionsOf } from './versions';
+import { versionsOf } from './context';
 
 // The domain guarantees every back-reference resolves, so the non-null assertions below cannot fail.
 

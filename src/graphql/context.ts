@@ -1,5 +1,5 @@
 import type { Framework } from '../domain/framework';
-import type { RequestVersions } from './versions';
+import { RequestVersions } from './versions';
 
 /** What every resolver sees: the one Framework snapshot this request answers from. */
 export interface GraphQLContext {
@@ -12,4 +12,20 @@ export interface GraphQLContext {
    * without it (tests, tools) is trusted with what its framework holds.
    */
   readonly drafts?: boolean;
+}
+
+const standIns = new WeakMap<object, RequestVersions>();
+
+/**
+ * The request's versions. A context made outside the server (tests, tools) has none: no history,
+ * and its framework is taken as what the caller may see.
+ */
+export function versionsOf(ctx: GraphQLContext): RequestVersions {
+  if (ctx.versions) return ctx.versions;
+  let versions = standIns.get(ctx);
+  if (!versions) {
+    versions = new RequestVersions(null, ctx.framework, ctx.drafts ?? true);
+    standIns.set(ctx, versions);
+  }
+  return versions;
 }

@@ -3,11 +3,11 @@ import { diffLevels } from '../domain/diff/levels';
 import type { LevelDiff } from '../domain/diff/types';
 import type { Level } from '../domain/entities';
 import { unknownLevel } from '../domain/suggest';
-import { DiffArgs } from './args';
+import { DiffArgs } from './args/diff.args';
 import type { GraphQLContext } from './context';
 import { LevelDiffType } from './diff.type';
 import { badUserInput } from './validate-args';
-import { versionsOf } from './versions';
+import { versionsOf } from './context';
 
 /** The level an argument names, at the version its `@ref` names (the content being served without one). */
 async function levelOrThrow(ctx: GraphQLContext, argument: 'from' | 'to', id: string): Promise<Level> {

@@ -2,13 +2,14 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { attributeDefinitions } from '../domain/attribute-definitions';
 import type { Track } from '../domain/entities';
 import type { Framework } from '../domain/framework';
-import { TrackFilterArgs } from './args';
+import { TrackFilterArgs } from './args/track-filter.args';
 import { AttributeDefinitionType } from './attribute.type';
 import type { GraphQLContext } from './context';
 import { FrameworkType } from './framework.type';
 import { TrackType } from './track.type';
 import { FrameworkVersionType } from './version.type';
-import { versionsOf, type VersionAnswer } from './versions';
+import { type VersionAnswer } from './versions';
+import { versionsOf } from './context';
 
 @Resolver(() => FrameworkType)
 export class FrameworkResolver {

@@ -2,7 +2,10 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { attributeValue, type Competency, type Level, type Track } from '../domain/entities';
 import { filterLevels } from '../domain/filter';
 import { namedAttributeLabel, type NamedAttributeKey } from '../domain/named-attributes';
-import { IdArgs, KeyArgs, LevelsArgs, SlugArgs } from './args';
+import { IdArgs } from './args/id.args';
+import { KeyArgs } from './args/key.args';
+import { LevelsArgs } from './args/levels.args';
+import { SlugArgs } from './args/slug.args';
 import { lastChange, LAST_CHANGE_VERSIONS, type LastChange } from './last-change';
 import { LevelChangeType } from './level-change.type';
 import type { GraphQLContext } from './context';
@@ -10,7 +13,7 @@ import { assertDraftsAllowed } from './permissions';
 import { CompetencyType } from './competency.type';
 import { LevelType } from './level.type';
 import { TrackType } from './track.type';
-import { versionsOf } from './versions';
+import { versionsOf } from './context';
 
 // The named attributes' fields are written out rather than generated from the domain's list:
 // type-graphql orders fields by decorator, and generated ones would move in introspection. Implementing

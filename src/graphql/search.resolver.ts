@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Competency, Level } from '../domain/entities';
 import { searchFor, type SearchHit } from '../domain/search';
-import { SearchArgs } from './args';
+import { SearchArgs } from './args/search.args';
 import { CompetencyType } from './competency.type';
 import type { GraphQLContext } from './context';
 import { LevelType } from './level.type';

@@ -1,7 +1,9 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Level, Track } from '../domain/entities';
 import { competencyMatrix, type CompetencyMatrix } from '../domain/matrix';
-import { CodeArgs, IdArgs, IncludeDraftsArgs } from './args';
+import { CodeArgs } from './args/code.args';
+import { IdArgs } from './args/id.args';
+import { IncludeDraftsArgs } from './args/include-drafts.args';
 import type { GraphQLContext } from './context';
 import { assertDraftsAllowed } from './permissions';
 import { LevelType } from './level.type';

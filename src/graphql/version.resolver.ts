@@ -2,12 +2,15 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { frameworkChanges, type FrameworkChanges } from '../domain/changes';
 import type { Framework } from '../domain/framework';
 import type { FrameworkVersion } from '../domain/versions';
-import { ChangesArgs, RefArgs, VersionsArgs } from './args';
+import { ChangesArgs } from './args/changes.args';
+import { RefArgs } from './args/ref.args';
+import { VersionsArgs } from './args/versions.args';
 import type { GraphQLContext } from './context';
 import { FrameworkType } from './framework.type';
 import { badUserInput } from './validate-args';
 import { FrameworkChangesType, FrameworkVersionType } from './version.type';
-import { versionsOf, type VersionAnswer } from './versions';
+import { type VersionAnswer } from './versions';
+import { versionsOf } from './context';
 
 /** The answer to `changes`: both versions and what changed between them. */
 type ChangesAnswer = FrameworkChanges & { since: VersionAnswer; until: VersionAnswer | null };

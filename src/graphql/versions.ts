@@ -10,7 +10,6 @@ import {
   type VersionHistory,
   type VersionProblem,
 } from '../domain/versions';
-import type { GraphQLContext } from './context';
 
 /** A version as the schema returns it: with the ref it was asked by, which labels its ids. */
 export type VersionAnswer = FrameworkVersion & { readonly requested?: string };
@@ -195,20 +194,4 @@ function firstVisible(versions: readonly FrameworkVersion[], limit: number): Fra
     if (version.visibleWithoutDrafts) visible.push(version);
   }
   return visible;
-}
-
-const standIns = new WeakMap<object, RequestVersions>();
-
-/**
- * The request's versions. A context made outside the server (tests, tools) has none: no history,
- * and its framework is taken as what the caller may see.
- */
-export function versionsOf(ctx: GraphQLContext): RequestVersions {
-  if (ctx.versions) return ctx.versions;
-  let versions = standIns.get(ctx);
-  if (!versions) {
-    versions = new RequestVersions(null, ctx.framework, ctx.drafts ?? true);
-    standIns.set(ctx, versions);
-  }
-  return versions;
 }
