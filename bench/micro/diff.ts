@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { loadContent } from '../../src/content/load';
 import { diffLevels } from '../../src/domain/diff/levels';
 import type { Level } from '../../src/domain/entities';
-import { Framework, type CompetencyDraft, type LevelDraft } from '../../src/domain/framework';
+import { Framework, type CompetencyData, type LevelData } from '../../src/domain/framework';
 import { ADJECTIVES, ENDINGS, OBJECTS, SUBJECTS, VERBS, random } from './synthetic-text';
 
 const SIZES = [10, 100, 1000];
@@ -60,10 +60,10 @@ function syntheticItems(size: number, seed: number): { from: string[]; to: strin
 
 const at = { path: 'bench.md', line: 1 };
 
-function syntheticLevel(code: string, rank: number, texts: readonly string[]): LevelDraft {
+function syntheticLevel(code: string, rank: number, texts: readonly string[]): LevelData {
   // Three expectations to two examples, as in the bundled content.
   const split = Math.ceil((texts.length * 3) / 5);
-  const competency: CompetencyDraft = {
+  const competency: CompetencyData = {
     slug: 'domain-expertise',
     name: 'Domain expertise',
     emoji: null,

@@ -1,11 +1,11 @@
-import type { LevelDraft } from '../domain/framework';
+import type { LevelData } from '../domain/framework';
 import { problem, type ContentProblem } from './problem';
 import { checkTrackNames, type LevelNames, type NameCheck } from './track-names';
 
 /** One level file of a track as the track's checks see it. */
 export interface TrackLevelFile extends LevelNames {
   /** The level, or null when the file did not load (its errors are already reported). */
-  readonly level: LevelDraft | null;
+  readonly level: LevelData | null;
 }
 
 /**
@@ -33,9 +33,9 @@ export function linkTrack(files: readonly TrackLevelFile[]): ContentProblem[] {
 }
 
 /** Reports every level whose code an earlier file already uses; returns the first of each code. */
-function duplicateCodes(levels: readonly LevelDraft[], problems: ContentProblem[]): LevelDraft[] {
+function duplicateCodes(levels: readonly LevelData[], problems: ContentProblem[]): LevelData[] {
   // Case-insensitive: `l2` and `L2` would be different ids that nobody could tell apart.
-  const byCode = new Map<string, LevelDraft[]>();
+  const byCode = new Map<string, LevelData[]>();
   for (const level of levels) {
     const key = level.code.toUpperCase();
     byCode.set(key, [...(byCode.get(key) ?? []), level]);
@@ -58,8 +58,8 @@ function duplicateCodes(levels: readonly LevelDraft[], problems: ContentProblem[
   return [...byCode.values()].map((group) => group[0]!);
 }
 
-function duplicateRanks(levels: readonly LevelDraft[], problems: ContentProblem[]): void {
-  const firstByRank = new Map<number, LevelDraft>();
+function duplicateRanks(levels: readonly LevelData[], problems: ContentProblem[]): void {
+  const firstByRank = new Map<number, LevelData>();
   for (const level of levels) {
     const first = firstByRank.get(level.rank);
     if (!first) {
@@ -78,7 +78,7 @@ function duplicateRanks(levels: readonly LevelDraft[], problems: ContentProblem[
   }
 }
 
-function rankGaps(levels: readonly LevelDraft[], problems: ContentProblem[]): void {
+function rankGaps(levels: readonly LevelData[], problems: ContentProblem[]): void {
   const sorted = [...levels].sort((a, b) => a.rank - b.rank);
   for (let i = 1; i < sorted.length; i++) {
     const before = sorted[i - 1]!;
@@ -102,7 +102,7 @@ function rankGaps(levels: readonly LevelDraft[], problems: ContentProblem[]): vo
 
 /** A competency every other level of the track has, missing from this one and not just misspelt. */
 function missingCompetencies(
-  levels: readonly LevelDraft[],
+  levels: readonly LevelData[],
   names: NameCheck,
   problems: ContentProblem[],
 ): void {
@@ -133,6 +133,6 @@ function missingCompetencies(
   }
 }
 
-function fileName(level: LevelDraft): string {
+function fileName(level: LevelData): string {
   return level.source.path.slice(level.source.path.lastIndexOf('/') + 1);
 }

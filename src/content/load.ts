@@ -1,4 +1,4 @@
-import { Framework, type TrackDraft } from '../domain/framework';
+import { Framework, type TrackData } from '../domain/framework';
 import { nameFromId } from '../domain/text/keys';
 import { decodeUtf8 } from './decode';
 import { readFrontMatter } from './front-matter';
@@ -98,7 +98,7 @@ async function load(from: string | ContentSource, options: LoadOptions): Promise
 
 /** A track as loaded, with the files of what is published in it. */
 interface LoadedTrack {
-  readonly track: TrackDraft;
+  readonly track: TrackData;
   /**
    * The files a caller without the drafts permission sees the content of: none when every level is
    * a draft (the track is not there for them), else track.md and every level file but the drafts.
@@ -120,7 +120,7 @@ function loadTrack(files: TrackFiles, problems: ContentProblem[]): LoadedTrack {
   const read = files.levelFiles.map((file) => loadLevel(file, problems));
   problems.push(...linkTrack(read));
   const levels = read.flatMap((f) => (f.level ? [f.level] : []));
-  const track: TrackDraft = {
+  const track: TrackData = {
     id: files.id,
     name: name ?? nameFromId(files.id),
     description: description ?? null,

@@ -1,44 +1,44 @@
 import type { Attribute, Competency, Item, Level, LevelStatus, SourceLocation, Track } from './entities';
 
 /** A competency as the loader read it, before ids are assigned. */
-export interface CompetencyDraft {
+export interface CompetencyData {
   readonly slug: string;
   readonly name: string;
   readonly emoji: string | null;
-  readonly expectations: readonly ItemDraft[];
-  readonly examples: readonly ItemDraft[];
+  readonly expectations: readonly ItemData[];
+  readonly examples: readonly ItemData[];
   readonly source: SourceLocation;
 }
 
 /** An expectation or example as the loader read it. */
-export interface ItemDraft {
+export interface ItemData {
   readonly text: string;
   readonly source: SourceLocation;
 }
 
 /** A level as the loader read it, before ids are assigned. */
-export interface LevelDraft {
+export interface LevelData {
   readonly code: string;
   readonly rank: number;
   readonly title: string;
   readonly summary: string | null;
   readonly status: LevelStatus;
   readonly attributes: readonly Attribute[];
-  readonly competencies: readonly CompetencyDraft[];
+  readonly competencies: readonly CompetencyData[];
   readonly source: SourceLocation;
 }
 
 /** A track as the loader read it. Level codes and competency slugs must already be unique. */
-export interface TrackDraft {
+export interface TrackData {
   readonly id: string;
   readonly name: string;
   readonly description: string | null;
-  readonly levels: readonly LevelDraft[];
+  readonly levels: readonly LevelData[];
   readonly source: SourceLocation | null;
 }
 
-/** Everything the loader hands over: checked drafts plus the version of the files they came from. */
-export interface FrameworkDraft {
+/** Everything the loader hands over: checked data plus the version of the files it came from. */
+export interface FrameworkData {
   /** The version of every file, drafts included. */
   readonly version: string;
   /**
@@ -47,7 +47,7 @@ export interface FrameworkDraft {
    */
   readonly publishedVersion?: string;
   readonly loadedAt: Date;
-  readonly tracks: readonly TrackDraft[];
+  readonly tracks: readonly TrackData[];
   /**
    * Set when the content is a version other than the one being served (a tag or a short commit hash):
    * every level id then carries it, `track/L3@v2026.1`, and so do the ids below the level.
@@ -57,7 +57,7 @@ export interface FrameworkDraft {
 
 /**
  * The loaded framework: immutable entities plus the indexes every question needs.
- * It is only built from drafts the loader has checked, so nothing downstream re-validates it.
+ * It is only built from data the loader has checked, so nothing downstream re-validates it.
  */
 export class Framework {
   readonly version: string;
@@ -73,13 +73,13 @@ export class Framework {
   private readonly competenciesById = new IdIndex<Competency>();
   private readonly itemsById = new IdIndex<Item>();
 
-  constructor(draft: FrameworkDraft) {
-    drafts.set(this, draft);
-    this.version = draft.version;
-    this.loadedAt = draft.loadedAt;
-    this.ref = draft.ref ?? null;
+  constructor(data: FrameworkData) {
+    dataOf.set(this, data);
+    this.version = data.version;
+    this.loadedAt = data.loadedAt;
+    this.ref = data.ref ?? null;
     const suffix = this.ref === null ? '' : `@${this.ref}`;
-    this.tracks = [...draft.tracks]
+    this.tracks = [...data.tracks]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((t) => buildTrack(t, suffix));
     this.levels = this.tracks.flatMap((t) => t.levels);
@@ -143,7 +143,7 @@ export class Framework {
 }
 
 /** What each Framework was built from, so a view of it can be built the same way. */
-const drafts = new WeakMap<Framework, FrameworkDraft>();
+const dataOf = new WeakMap<Framework, FrameworkData>();
 const published = new WeakMap<Framework, Framework>();
 
 /**
@@ -156,16 +156,16 @@ const published = new WeakMap<Framework, Framework>();
 export function withoutDrafts(framework: Framework): Framework {
   let view = published.get(framework);
   if (view) return view;
-  const draft = drafts.get(framework)!;
-  const publishedVersion = draft.publishedVersion ?? draft.version;
+  const data = dataOf.get(framework)!;
+  const publishedVersion = data.publishedVersion ?? data.version;
   const hasDrafts =
     framework.levels.some((l) => l.status === 'draft') || publishedVersion !== framework.version;
   view = hasDrafts
     ? new Framework({
-        ...draft,
+        ...data,
         version: publishedVersion,
         publishedVersion,
-        tracks: draft.tracks
+        tracks: data.tracks
           .map((t) => ({ ...t, levels: t.levels.filter((l) => l.status !== 'draft') }))
           .filter((t) => t.levels.length > 0),
       })
@@ -174,40 +174,40 @@ export function withoutDrafts(framework: Framework): Framework {
   return view;
 }
 
-function buildTrack(draft: TrackDraft, suffix: string): Track {
-  const levels = [...draft.levels]
+function buildTrack(data: TrackData, suffix: string): Track {
+  const levels = [...data.levels]
     .sort((a, b) => a.rank - b.rank || (a.code < b.code ? -1 : 1))
-    .map((l) => buildLevel(draft.id, l, suffix));
+    .map((l) => buildLevel(data.id, l, suffix));
   return Object.freeze({
-    id: draft.id,
-    name: draft.name,
-    description: draft.description,
+    id: data.id,
+    name: data.name,
+    description: data.description,
     levels: Object.freeze(levels),
-    source: draft.source,
+    source: data.source,
   });
 }
 
-function buildLevel(trackId: string, draft: LevelDraft, suffix: string): Level {
-  const id = `${trackId}/${draft.code}${suffix}`;
+function buildLevel(trackId: string, data: LevelData, suffix: string): Level {
+  const id = `${trackId}/${data.code}${suffix}`;
   return Object.freeze({
     id,
     trackId,
-    code: draft.code,
-    rank: draft.rank,
-    title: draft.title,
-    summary: draft.summary,
-    status: draft.status,
-    attributes: Object.freeze(draft.attributes.map((a) => Object.freeze({ ...a }))),
-    competencies: Object.freeze(draft.competencies.map((c) => buildCompetency(trackId, id, c))),
-    source: draft.source,
+    code: data.code,
+    rank: data.rank,
+    title: data.title,
+    summary: data.summary,
+    status: data.status,
+    attributes: Object.freeze(data.attributes.map((a) => Object.freeze({ ...a }))),
+    competencies: Object.freeze(data.competencies.map((c) => buildCompetency(trackId, id, c))),
+    source: data.source,
   });
 }
 
-function buildCompetency(trackId: string, levelId: string, draft: CompetencyDraft): Competency {
-  const id = `${levelId}/${draft.slug}`;
-  const items = (kind: Item['kind'], prefix: string, drafts: readonly ItemDraft[]): readonly Item[] =>
+function buildCompetency(trackId: string, levelId: string, data: CompetencyData): Competency {
+  const id = `${levelId}/${data.slug}`;
+  const items = (kind: Item['kind'], prefix: string, data: readonly ItemData[]): readonly Item[] =>
     Object.freeze(
-      drafts.map((d, i) =>
+      data.map((d, i) =>
         Object.freeze({
           id: `${id}/${prefix}${i + 1}`,
           kind,
@@ -222,14 +222,14 @@ function buildCompetency(trackId: string, levelId: string, draft: CompetencyDraf
     );
   return Object.freeze({
     id,
-    slug: draft.slug,
-    name: draft.name,
-    emoji: draft.emoji,
+    slug: data.slug,
+    name: data.name,
+    emoji: data.emoji,
     levelId,
     trackId,
-    expectations: items('expectation', 'e', draft.expectations),
-    examples: items('example', 'x', draft.examples),
-    source: draft.source,
+    expectations: items('expectation', 'e', data.expectations),
+    examples: items('example', 'x', data.examples),
+    source: data.source,
   });
 }
 

@@ -1,20 +1,15 @@
 import type { Attribute, LevelStatus } from '../../src/domain/entities';
-import {
-  Framework,
-  type CompetencyDraft,
-  type LevelDraft,
-  type TrackDraft,
-} from '../../src/domain/framework';
+import { Framework, type CompetencyData, type LevelData, type TrackData } from '../../src/domain/framework';
 
 const at = (line: number) => ({ path: 'fixture.md', line });
 
-/** A competency draft with the given sentences. */
+/** A competency's data with the given sentences. */
 export function competency(
   slug: string,
   expectations: readonly string[] = [],
   examples: readonly string[] = [],
   options: { name?: string; emoji?: string | null } = {},
-): CompetencyDraft {
+): CompetencyData {
   return {
     slug,
     name: options.name ?? slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()),
@@ -38,7 +33,7 @@ export function attributes(byLabel: Record<string, string>): Attribute[] {
   }));
 }
 
-/** A level draft; competencies and attributes default to none. */
+/** A level's data; competencies and attributes default to none. */
 export function level(
   code: string,
   rank: number,
@@ -47,9 +42,9 @@ export function level(
     title?: string;
     summary?: string | null;
     attributes?: Record<string, string>;
-    competencies?: readonly CompetencyDraft[];
+    competencies?: readonly CompetencyData[];
   } = {},
-): LevelDraft {
+): LevelData {
   return {
     code,
     rank,
@@ -62,12 +57,12 @@ export function level(
   };
 }
 
-/** A track draft. */
-export function track(id: string, levels: readonly LevelDraft[], name = id): TrackDraft {
+/** A track's data. */
+export function track(id: string, levels: readonly LevelData[], name = id): TrackData {
   return { id, name, description: null, levels, source: null };
 }
 
 /** A Framework of the given tracks. */
-export function framework(...tracks: readonly TrackDraft[]): Framework {
+export function framework(...tracks: readonly TrackData[]): Framework {
   return new Framework({ version: 'test', loadedAt: new Date(0), tracks });
 }

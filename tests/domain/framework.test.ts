@@ -1,7 +1,7 @@
-import { Framework, type LevelDraft } from '../../src/domain/framework';
+import { Framework, type LevelData } from '../../src/domain/framework';
 
 const at = (line: number) => ({ path: 't/L.md', line });
-const level = (code: string, rank: number, status: 'published' | 'draft' = 'published'): LevelDraft => ({
+const level = (code: string, rank: number, status: 'published' | 'draft' = 'published'): LevelData => ({
   code,
   rank,
   title: `Level ${code}`,

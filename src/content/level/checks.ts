@@ -1,4 +1,4 @@
-import type { CompetencyDraft } from '../../domain/framework';
+import type { CompetencyData } from '../../domain/framework';
 import { NAMED_ATTRIBUTES } from '../../domain/named-attributes';
 import { slugify } from '../../domain/text/keys';
 import { nearMiss } from '../near-miss';
@@ -75,7 +75,7 @@ export function checkNamedAttributes(
 }
 
 /** Reports each expectation that repeats an earlier one of the same level. */
-export function checkNearDuplicates(competencies: readonly CompetencyDraft[], problems: LevelProblems): void {
+export function checkNearDuplicates(competencies: readonly CompetencyData[], problems: LevelProblems): void {
   for (const d of nearDuplicateExpectations(competencies.flatMap((c) => c.expectations))) {
     problems.report(
       'near-duplicate-expectation',

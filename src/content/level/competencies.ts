@@ -1,4 +1,4 @@
-import type { CompetencyDraft, ItemDraft } from '../../domain/framework';
+import type { CompetencyData, ItemData } from '../../domain/framework';
 import { slugify } from '../../domain/text/keys';
 import { checkHasExpectations } from './checks';
 import type { LevelProblems } from './problems';
@@ -11,8 +11,8 @@ export interface CompetencyBuilder {
   readonly line: number;
   /** A heading we could not use: its lists are swallowed rather than added to the one before. */
   readonly discard: boolean;
-  readonly expectations: ItemDraft[];
-  readonly examples: ItemDraft[];
+  readonly expectations: ItemData[];
+  readonly examples: ItemData[];
 }
 
 /** The `##` competencies of a level, in file order and each slug once, and the one being read. */
@@ -80,7 +80,7 @@ export class Competencies {
   }
 
   /** The usable competencies, as read from the file at `path`. */
-  drafts(path: string): CompetencyDraft[] {
+  data(path: string): CompetencyData[] {
     return this.usable.map((c) => ({
       slug: c.slug,
       name: c.name,

@@ -1,4 +1,4 @@
-import type { ItemDraft } from '../../domain/framework';
+import type { ItemData } from '../../domain/framework';
 import { foldedWords } from '../../domain/text/words';
 
 /** Jaccard similarity of word sets at or above which two expectations count as the same. */
@@ -8,8 +8,8 @@ const MAX_PAIRWISE = 400;
 
 /** A later expectation that repeats an earlier one in the same level. */
 export interface NearDuplicate {
-  readonly earlier: ItemDraft;
-  readonly later: ItemDraft;
+  readonly earlier: ItemData;
+  readonly later: ItemData;
 }
 
 /**
@@ -17,7 +17,7 @@ export interface NearDuplicate {
  * punctuation are ignored, or word sets that overlap almost entirely (a reordered sentence).
  * Each later item is reported once, against the first item it repeats.
  */
-export function nearDuplicateExpectations(items: readonly ItemDraft[]): NearDuplicate[] {
+export function nearDuplicateExpectations(items: readonly ItemData[]): NearDuplicate[] {
   const lists = items.map((item) => foldedWords(item.text));
   const words = lists.map((list) => new Set(list));
   const found: NearDuplicate[] = [];

@@ -1,5 +1,5 @@
 import type { LevelStatus } from '../../domain/entities';
-import type { ItemDraft, LevelDraft } from '../../domain/framework';
+import type { ItemData, LevelData } from '../../domain/framework';
 import { plainText } from '../../domain/text/normalise';
 import type { ContentProblem } from '../problem';
 import { inlineText } from '../markdown/inline-text';
@@ -26,7 +26,7 @@ export interface LevelOverrides extends TitleOverrides {
 
 /** A level as parsed, or null when its code, rank or title cannot be told, with every problem found. */
 export interface ParsedLevel {
-  readonly level: LevelDraft | null;
+  readonly level: LevelData | null;
   readonly problems: ContentProblem[];
   /** The competency headings read, even when `level` is null, for the track's checks to compare. */
   readonly competencyNames: readonly NameAt[];
@@ -43,7 +43,7 @@ export interface NameAt {
 
 /**
  * Parses one level file's markdown (front matter already blanked out, so token lines are file
- * lines) into a LevelDraft. Works on markdown-it's block tokens and their line maps, never on lines
+ * lines) into a LevelData. Works on markdown-it's block tokens and their line maps, never on lines
  * of text, so bullets, emphasis markers, wrapping and blank lines are the parser's business.
  */
 export function parseLevel(body: string, path: string, overrides: LevelOverrides): ParsedLevel {
@@ -117,13 +117,13 @@ class LevelParser {
     }
   }
 
-  /** Ends the walk: the level-wide checks, then the draft (null when the title cannot be told). */
+  /** Ends the walk: the level-wide checks, then the level data (null when the title cannot be told). */
   finish(overrides: LevelOverrides): ParsedLevel {
     this.endCompetency();
     checkQuoteEscapes(this.escapeLines, this.problems);
     const identity = resolveTitle(this.title, overrides, this.problems, this.path);
     const names = {
-      competencyNames: this.competencies.drafts(this.path).map((c) => ({
+      competencyNames: this.competencies.data(this.path).map((c) => ({
         slug: c.slug,
         name: c.name,
         line: c.source.line,
@@ -139,9 +139,9 @@ class LevelParser {
 
     checkHasCompetencies(identity, this.competencies.count, this.problems);
     checkNamedAttributes(identity, this.attributes, this.problems);
-    const competencies = this.competencies.drafts(this.path);
+    const competencies = this.competencies.data(this.path);
     checkNearDuplicates(competencies, this.problems);
-    const level: LevelDraft = {
+    const level: LevelData = {
       code,
       rank,
       title,
@@ -215,7 +215,7 @@ class LevelParser {
     for (const item of items) this.attributes.read(item, !this.title && this.hasTitle);
   }
 
-  private addItems(items: readonly ListItem[], into: ItemDraft[]): void {
+  private addItems(items: readonly ListItem[], into: ItemData[]): void {
     for (const item of items) {
       if (item.text.length === 0) {
         this.problems.report(
