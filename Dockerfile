@@ -27,6 +27,8 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The bundled framework; mount an organisation's own over /app/content (or set CONTENT_DIR).
 COPY content ./content
+# The example operations, whose names the metrics' operation label keeps (src/server/known-operations.ts).
+COPY examples ./examples
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \

@@ -5,6 +5,7 @@ import { buildApp, type AppServices } from './app';
 import type { Config } from './config';
 import { ContentStore } from './content-store';
 import { recordLoad, reloadReporter } from './lifecycle';
+import { knownOperations } from './known-operations';
 import { Metrics } from './metrics';
 
 /** A listening server and the parts main.ts and tests drive. */
@@ -23,7 +24,7 @@ export async function startServer(
   log: Logger,
   options: Pick<AppServices, 'graphql'> = {},
 ): Promise<{ ok: true; running: RunningServer } | { ok: false; problems: ContentProblem[] }> {
-  const metrics = new Metrics();
+  const metrics = new Metrics(await knownOperations());
   const opened = await ContentStore.open(
     config.contentDir,
     { onReload: reloadReporter(log, metrics) },
