@@ -44,6 +44,4 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
 #   straight into old space. For this server that sent about half of what reached old space per
 #   unique document there to die (measured with --trace-gc-nvp); without it the soak's plateau is
 #   10-14 MB lower and throughput unchanged.
-# - --expose-gc: once a busy period goes quiet the server runs V8's last-resort collection, which
-#   returns the pages Node 24's V8 otherwise keeps for good after a flood (src/server/memory-release.ts).
-CMD ["node", "--max-semi-space-size=8", "--no-maglev", "--max-old-space-size=512", "--no-allocation-site-pretenuring", "--expose-gc", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=8", "--no-maglev", "--max-old-space-size=512", "--no-allocation-site-pretenuring", "dist/main.js"]

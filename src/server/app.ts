@@ -16,7 +16,6 @@ import { drainPlugin } from './plugins/drain';
 import { errorsPlugin } from './plugins/errors';
 import { graphiqlPlugin } from './plugins/graphiql';
 import { graphqlPlugin, type GraphQLPluginOptions } from './plugins/graphql';
-import { memoryReleasePlugin } from './plugins/memory-release';
 import { opsPlugin } from './plugins/ops';
 import { responseCachePlugin } from './plugins/response-cache';
 
@@ -61,7 +60,6 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
 
   await app.register(errorsPlugin);
   await app.register(drainPlugin);
-  await app.register(memoryReleasePlugin);
   if (config.corsOrigins === '*' || config.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins],

@@ -50,12 +50,6 @@ export class Metrics {
     labelNames: ['result'] as const,
     registers: [this.registry],
   });
-  private readonly memoryReleases = new Histogram({
-    name: 'memory_release_duration_seconds',
-    help: 'Collections that returned memory to the system once a busy period went quiet, by how long each paused the server.',
-    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
-    registers: [this.registry],
-  });
 
   /**
    * @param knownOperations the operation names counted under their own name (start.ts reads them
@@ -94,11 +88,6 @@ export class Metrics {
   /** One level that shrank in a reload and was served anyway (the log names the file). */
   contentShrunk(): void {
     this.shrinkWarnings.inc();
-  }
-
-  /** One collection that returned memory after a busy period. */
-  memoryReleased(seconds: number): void {
-    this.memoryReleases.observe(seconds);
   }
 
   private operationLabel(name: string | null | undefined): string {
