@@ -2,7 +2,7 @@ import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { ContentHistory } from '../content/history/history';
-import { explorerPlugin } from '../explorer/server/plugin';
+import { explorerPlugin } from './explorer/plugin';
 import { callerViewPlugin } from './caller-view';
 import type { Config } from './config';
 import type { ContentStore } from './content-store';

@@ -1,6 +1,6 @@
 import type { CompetencyMatrix } from '../../src/domain/matrix';
-import { csvField, matrixCsv, neutraliseFormula } from '../../src/explorer/server/csv';
-import { STYLESHEETS } from '../../src/explorer/server/pages';
+import { csvField, matrixCsv, neutraliseFormula } from '../../src/server/explorer/csv';
+import { STYLESHEETS } from '../../src/server/explorer/pages';
 import { startTestServer, type TestServer } from '../support/server';
 import { ensureExplorerBuilt } from './support/build';
 import { graphql } from './support/graphql';

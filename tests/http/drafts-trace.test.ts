@@ -165,7 +165,7 @@ describe('/readyz with AUTH_REQUIRED=true', () => {
 
 describe('the caller view is the only way plugins reach the framework', () => {
   const ROOT = path.join(__dirname, '..', '..', 'src');
-  const PLUGIN_DIRS = ['server/plugins', 'explorer/server'];
+  const PLUGIN_DIRS = ['server/plugins', 'server/explorer'];
   // the unfiltered framework, or a decision about drafts taken outside src/server/caller-view.ts
   const FORBIDDEN = [/\bunfiltered\b/, /\bstore\.current\b/, /\bwithoutDrafts\b/];
 
@@ -176,7 +176,7 @@ describe('the caller view is the only way plugins reach the framework', () => {
   );
 
   it('scans some plugin files', () => {
-    expect(files).toEqual(expect.arrayContaining(['server/plugins/graphql.ts', 'explorer/server/plugin.ts']));
+    expect(files).toEqual(expect.arrayContaining(['server/plugins/graphql.ts', 'server/explorer/plugin.ts']));
   });
 
   it.each(files)('%s reads the framework through the caller view only', (file) => {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { frameworkChanges, type FrameworkChanges } from '../../domain/changes';
 import type { Level } from '../../domain/entities';
-import { csvField, neutraliseFormula } from '../../explorer/server/csv';
+import { csvField, neutraliseFormula } from '../explorer/csv';
 import { RequestVersions, VERSION_CONTENT_INVALID, type VersionAnswer } from '../../graphql/versions';
 import { sendError } from '../error-codes';
 import { etagMatches } from '../etag';

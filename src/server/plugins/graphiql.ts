@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
-import { loadAssets, type ExplorerAssets } from '../../explorer/server/assets';
-import { sendAsset } from '../../explorer/server/send-asset';
+import { loadAssets, type ExplorerAssets } from '../explorer/assets';
+import { sendAsset } from '../explorer/send-asset';
 import '../decorators';
 
 declare module 'fastify' {

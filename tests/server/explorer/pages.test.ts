@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExplorerAssets } from '../../src/explorer/server/assets';
-import { EMBED_ORIGINS_META, renderShell, STYLESHEETS } from '../../src/explorer/server/pages';
+import type { ExplorerAssets } from '../../../src/server/explorer/assets';
+import { EMBED_ORIGINS_META, renderShell, STYLESHEETS } from '../../../src/server/explorer/pages';
 
 // The HTML shell: which stylesheets it links, in which order, and what an embed is told about the
 // origins that may frame it.
@@ -12,7 +12,7 @@ const metaContent = (html: string): string | null =>
   new RegExp(`<meta name="${EMBED_ORIGINS_META}" content="([^"]*)">`).exec(html)?.[1] ?? null;
 
 it('links every stylesheet in public/styles, each once, in the listed (cascade) order', () => {
-  const dir = path.join(__dirname, '..', '..', 'src', 'explorer', 'public', 'styles');
+  const dir = path.join(__dirname, '..', '..', '..', 'src', 'explorer', 'public', 'styles');
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.css'));
   expect(STYLESHEETS.map((s) => s.file).sort()).toEqual(files.map((f) => `styles/${f}`).sort());
 

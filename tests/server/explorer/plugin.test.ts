@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { EXPLORER_ASSET_DIR, explorerPlugin } from '../../src/explorer/server/plugin';
-import { anonymousFramework, callerViewPlugin } from '../../src/server/caller-view';
-import { readConfig } from '../../src/server/config';
-import { ContentStore } from '../../src/server/content-store';
-import { authPlugin } from '../../src/server/plugins/auth';
-import { BUNDLED_CONTENT } from '../support/bundled';
+import { EXPLORER_ASSET_DIR, explorerPlugin } from '../../../src/server/explorer/plugin';
+import { anonymousFramework, callerViewPlugin } from '../../../src/server/caller-view';
+import { readConfig } from '../../../src/server/config';
+import { ContentStore } from '../../../src/server/content-store';
+import { authPlugin } from '../../../src/server/plugins/auth';
+import { BUNDLED_CONTENT } from '../../support/bundled';
 
 // The plugin on its own, as buildApp registers it: the shared services come from decorators, the
 // caller's permission and view from the plugins buildApp registers before it.
@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 it('finds the built assets under dist/ whether it runs from src/ or dist/', () => {
-  expect(EXPLORER_ASSET_DIR).toBe(path.join(__dirname, '..', '..', 'dist', 'explorer', 'public'));
+  expect(EXPLORER_ASSET_DIR).toBe(path.join(__dirname, '..', '..', '..', 'dist', 'explorer', 'public'));
 });
 
 it('answers the pages with EXPLORER_NOT_BUILT when the browser code is missing', async () => {

@@ -1,5 +1,5 @@
-import type { CompetencyMatrix } from '../../src/domain/matrix';
-import { csvField, matrixCsv, neutraliseFormula } from '../../src/explorer/server/csv';
+import type { CompetencyMatrix } from '../../../src/domain/matrix';
+import { csvField, matrixCsv, neutraliseFormula } from '../../../src/server/explorer/csv';
 
 // The CSV export's cells, exactly as written: RFC 4180 quoting and OWASP's CSV-injection advice.
 

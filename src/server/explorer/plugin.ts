@@ -3,11 +3,11 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { sendAsset } from './send-asset';
 import { competencyMatrix } from '../../domain/matrix';
 // for their augmentations: the shared services (app.config), the caller's view and permission
-import '../../server/caller-view';
-import '../../server/decorators';
-import '../../server/plugins/auth';
-import { sendError } from '../../server/error-codes';
-import { etagMatches } from '../../server/etag';
+import '../caller-view';
+import '../decorators';
+import '../plugins/auth';
+import { sendError } from '../error-codes';
+import { etagMatches } from '../etag';
 import { loadAssets } from './assets';
 import { matrixCsv } from './csv';
 import { pageHeaders } from './headers';
@@ -15,7 +15,7 @@ import { renderShell, type ShellKind } from './pages';
 
 /**
  * Where `node scripts/build-explorer.js` writes the browser code. This file is three levels below the
- * repository both as src/explorer/server/*.ts (tsx, ts-jest) and as dist/explorer/server/*.js, so one
+ * repository both as src/server/explorer/*.ts (tsx, ts-jest) and as dist/server/explorer/*.js, so one
  * path serves both (`..` alone would find the unbuilt src/explorer/public when run from src).
  */
 export const EXPLORER_ASSET_DIR = path.resolve(__dirname, '..', '..', '..', 'dist', 'explorer', 'public');

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { etagMatches } from '../../server/etag';
+import { etagMatches } from '../etag';
 import type { Asset } from './assets';
 
 /**
