@@ -1,5 +1,6 @@
 import { post, startTestServer, type TestServer } from '../support/server';
-import { eventually, TempContent } from '../support/temp-content';
+import { eventually } from '../support/poll';
+import { TempContent } from '../support/temp-content';
 
 const L1 = 'software-engineer/L1.md';
 const titleQuery = { query: '{ framework { version } level(id: "software-engineer/L1") { title } }' };

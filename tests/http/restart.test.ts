@@ -1,5 +1,6 @@
 import { cleanup, spawnServer, startupLine, type ChildServer } from '../support/child';
-import { loadClient, probeReadiness, tally, waitFor, type LoadClient, type Sent } from '../support/load';
+import { loadClient, probeReadiness, tally, type LoadClient, type Sent } from '../support/load';
+import { eventually } from '../support/poll';
 
 let child: ChildServer | undefined;
 afterEach(() => cleanup(child));
@@ -42,10 +43,10 @@ describe('SIGTERM under load', () => {
         );
       }
     }
-    await waitFor(
-      () => [...clients.values()].every((c) => c.sent.length >= 20),
-      'every client to have 20 answers before the signal',
-    );
+    await eventually(() => [...clients.values()].every((c) => c.sent.length >= 20), {
+      ms: 20_000,
+      what: 'every client to have 20 answers before the signal',
+    });
     phase = 'signalled';
     child.process.kill('SIGTERM');
 

@@ -1,5 +1,6 @@
 import { cleanup, spawnServer, startupLine, type ChildServer } from '../support/child';
-import { loadClient, tally, waitFor, type LoadClient } from '../support/load';
+import { loadClient, tally, type LoadClient } from '../support/load';
+import { eventually } from '../support/poll';
 import { findNginx, startNginx, type Nginx } from '../support/nginx';
 
 const children: ChildServer[] = [];
@@ -56,7 +57,10 @@ describe('two replicas behind nginx', () => {
         }),
       );
     }
-    await waitFor(() => replicas.every((r) => answered(r.server) >= 20), 'both replicas to answer');
+    await eventually(() => replicas.every((r) => answered(r.server) >= 20), {
+      ms: 20_000,
+      what: 'both replicas to answer',
+    });
 
     for (let i = 0; i < replicas.length; i++) {
       const old = replicas[i]!;
@@ -64,7 +68,10 @@ describe('two replicas behind nginx', () => {
       expect(await old.server.exited).toBe(0);
       replicas[i] = await replica(old.port);
       // nginx sends the new replica traffic again
-      await waitFor(() => answered(replicas[i]!.server) >= 20, `the new replica ${i} to answer`);
+      await eventually(() => answered(replicas[i]!.server) >= 20, {
+        ms: 20_000,
+        what: `the new replica ${i} to answer`,
+      });
     }
     clients.forEach((c) => c.stop());
     const endings = await Promise.all(clients.map((c) => c.done));

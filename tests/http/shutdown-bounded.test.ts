@@ -1,4 +1,5 @@
 import { cleanup, spawnServer, startupLine, type ChildServer } from '../support/child';
+import { eventually } from '../support/poll';
 
 let child: ChildServer | undefined;
 afterEach(() => cleanup(child));
@@ -16,14 +17,6 @@ async function exitWithin(server: ChildServer, ms: number): Promise<number | nul
   }
 }
 
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition never held');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 // what `npm start | tee` does when tee goes away with the process group's SIGTERM
 describe('a SIGTERM whose log reader goes away', () => {
   it.each([['false'], ['true']])(
@@ -32,7 +25,7 @@ describe('a SIGTERM whose log reader goes away', () => {
       child = spawnServer({ DRAIN_DELAY_MS: '100', SHUTDOWN_TIMEOUT_MS: '200', CONTENT_WATCH: watch });
       await startupLine(child);
       child.process.kill('SIGTERM');
-      await until(() => child!.stdout().includes('"msg":"draining'));
+      await eventually(() => child!.stdout().includes('"msg":"draining'), { what: 'the drain to start' });
       child.process.stdout!.destroy();
       expect(await exitWithin(child, 15_000)).toBe(0);
     },
@@ -65,7 +58,7 @@ describe('a shutdown that cannot finish', () => {
       child = spawnServer({ DRAIN_DELAY_MS: '600000' });
       const { address } = await startupLine(child);
       child.process.kill(signal);
-      await until(() => child!.stdout().includes('"msg":"draining'));
+      await eventually(() => child!.stdout().includes('"msg":"draining'), { what: 'the drain to start' });
       expect((await fetch(new URL('/readyz', address))).status).toBe(503);
       child.process.kill(signal);
       expect(await exitWithin(child, 15_000)).toBe(1);

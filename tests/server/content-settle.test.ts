@@ -5,7 +5,8 @@ import { ContentStore } from '../../src/server/content-store';
 import { reloadReporter } from '../../src/server/lifecycle';
 import { Metrics } from '../../src/server/metrics';
 import { cleanup, spawnServer, startupLine, type ChildServer } from '../support/child';
-import { eventually, TempContent } from '../support/temp-content';
+import { eventually } from '../support/poll';
+import { TempContent } from '../support/temp-content';
 
 const L3 = 'software-engineer/L3.md';
 const L3_ID = 'software-engineer/L3';
@@ -48,15 +49,15 @@ async function askL3(address: string): Promise<Answer> {
 /** Every answer a client polling L3 got from now until `done` held (bounded by the caller's timeout). */
 async function sampleUntil(address: string, done: (a: Answer) => boolean, ms = 20_000): Promise<Answer[]> {
   const answers: Answer[] = [];
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const answer = await askL3(address);
-    answers.push(answer);
-    if (done(answer)) return answers;
-    if (Date.now() > deadline)
-      throw new Error(`never saw the change; last ${JSON.stringify(answers.slice(-3))}`);
-    await pause(5);
-  }
+  await eventually(
+    async () => {
+      const answer = await askL3(address);
+      answers.push(answer);
+      return done(answer);
+    },
+    { ms, everyMs: 5, what: () => `the change; last ${JSON.stringify(answers.slice(-3))}` },
+  );
+  return answers;
 }
 
 function logLines(child: ChildServer): Record<string, any>[] {

@@ -16,7 +16,8 @@ import { reloadReporter } from '../../src/server/lifecycle';
 import { Metrics } from '../../src/server/metrics';
 import { BUNDLED_CONTENT } from '../support/bundled';
 import { post, startTestServer, type TestServer } from '../support/server';
-import { eventually, TempContent } from '../support/temp-content';
+import { eventually } from '../support/poll';
+import { TempContent } from '../support/temp-content';
 
 const L1 = 'software-engineer/L1.md';
 const L3 = 'software-engineer/L3.md';
@@ -51,15 +52,15 @@ async function sampleUntil(
   ms = 15_000,
 ): Promise<Answer[]> {
   const answers: Answer[] = [];
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const answer = await ask(server, levelId);
-    answers.push(answer);
-    if (done(answer)) return answers;
-    if (Date.now() > deadline)
-      throw new Error(`never saw the change; last answers ${JSON.stringify(answers.slice(-3))}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await eventually(
+    async () => {
+      const answer = await ask(server, levelId);
+      answers.push(answer);
+      return done(answer);
+    },
+    { ms, everyMs: 5, what: () => `the change; last answers ${JSON.stringify(answers.slice(-3))}` },
+  );
+  return answers;
 }
 
 async function servedTitle(server: TestServer, levelId: string, title: string): Promise<void> {

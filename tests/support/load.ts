@@ -123,15 +123,6 @@ export function tally(sent: readonly Sent[]): Record<string, number> {
   return counts;
 }
 
-/** Polls until the condition holds; throws with `what` when `ms` pass first. */
-export async function waitFor(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /** A load balancer's view of a replica: `/readyz` polled on a new connection each time. */
 export interface ReadinessProbe {
   /** Each poll's status, or "refused" once nothing listens; the probe stops there. */

@@ -23,16 +23,3 @@ export class TempContent {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
-
-/** Resolves once `check` passes, polling; rejects with the last failure after `ms`. */
-export async function eventually<T>(check: () => Promise<T>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
