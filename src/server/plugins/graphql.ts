@@ -32,6 +32,11 @@ const OTHER_METHODS = ['HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 // a shared cache must key on both, or it hands one client's type or view to another.
 const GRAPHQL_VARY = 'accept, authorization';
 
+/**
+ * The Fastify request as Apollo reads it. (@as-integrations/fastify has the same conversion but
+ * exports it only inside a handler that writes the reply itself, before the request id, the error
+ * codes and the response cache could see the answer.)
+ */
 function httpGraphQLRequest(request: FastifyRequest): HTTPGraphQLRequest {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
