@@ -2,7 +2,6 @@ import { formatProblem } from './content/problem';
 import { ConfigError, readConfig, type Config } from './server/config';
 import { handleSignals } from './server/lifecycle';
 import { createLogger, flushLogs } from './server/logger';
-import { warnIfNodeEndOfLife } from './server/node-support';
 import { startServer } from './server/start';
 
 /** config → load → serve. Any failure before listening exits 1 with the reason. */
@@ -17,7 +16,6 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const log = createLogger(config);
-  warnIfNodeEndOfLife(log);
   for (const warning of config.warnings) log.warn({ config: true }, warning);
   const result = await startServer(config, log);
   if (!result.ok) {
@@ -40,6 +38,7 @@ async function main(): Promise<void> {
   log.info(
     {
       version: process.env.npm_package_version ?? '0.1.0',
+      node: process.version,
       address: `${address}/graphql`,
       host: config.host,
       port: Number(port),

@@ -14,7 +14,8 @@ describe('start-up', () => {
     expect(line.address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
     expect(line.contentVersion).toMatch(/^[0-9a-f]{16}$/);
     expect(line.readyMs).toEqual(expect.any(Number));
-    // one line of information; a warning may stand before it (Node past its end of life)
+    expect(line.node).toBe(process.version);
+    // one line of information; warnings may stand before it (the explorer or GraphiQL not built)
     const lines = child
       .stdout()
       .trim()
