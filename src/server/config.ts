@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { LOG_LEVELS, VARIABLES, type LogLevel, type VariableName, type Variables } from './config-variables';
+
+export { LOG_LEVELS, type LogLevel };
 
 /** Everything the server reads from the environment, validated. */
 export interface Config {
@@ -64,67 +67,29 @@ export interface AuthConfig {
   readonly allowNoExp: boolean;
 }
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
-
-/** One entry per variable: README's configuration table is written from the same facts. */
-export const CONFIG_VARIABLES = {
-  PORT: 'TCP port, 0 to 65535 (0 picks a free one); default 4000',
-  HOST: 'interface to listen on; default 127.0.0.1 (the image sets 0.0.0.0)',
-  CONTENT_DIR: 'folder of track folders; default ./content',
-  LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}; default info`,
-  LOG_PRETTY: 'true or false; human-readable logs instead of JSON; default false (true in npm run dev)',
-  CONTENT_WATCH: 'true or false; reload on any change under CONTENT_DIR; default false (true in npm run dev)',
-  INTROSPECTION: 'true or false; default true, false when NODE_ENV=production',
-  FEDERATION:
-    'true or false; serve /graphql as a Federation 2 subgraph (schema.subgraph.graphql) for a gateway; default false',
-  GRAPHIQL: 'true or false; GraphiQL for browsers that open /graphql, served offline; default true',
-  NODE_ENV:
-    'production turns introspection and field suggestions off; development and test do not; any other value is warned about',
-  CORS_ORIGINS: 'comma-separated origins (https://a.example,https://b.example) or *; default none',
-  CACHE_MAX_AGE: 'seconds in Cache-Control max-age, 0 to 31536000; default 60',
-  RESPONSE_CACHE_BYTES:
-    'bytes of complete responses kept in memory, 0 to 1073741824 (0 turns it off); default 33554432',
-  FRAME_ANCESTORS: "space- or comma-separated origins allowed to frame /embed pages; default 'self' only",
-  SHUTDOWN_TIMEOUT_MS:
-    'how long in-flight requests may take on SIGTERM, after the drain delay, 0 to 600000; default 10000',
-  DRAIN_DELAY_MS:
-    'on SIGTERM, how long to keep answering (readiness 503, Connection: close) before closing, 0 to 600000; default 5000',
-  HEADERS_TIMEOUT_MS: 'longest a client may take to send its request headers, 1000 to 600000; default 10000',
-  REQUEST_TIMEOUT_MS:
-    'longest a client may take to send a whole request, body included, 1000 to 600000; default 20000',
-  KEEP_ALIVE_TIMEOUT_MS: 'how long an idle keep-alive connection stays open, 1000 to 600000; default 72000',
-  HISTORY:
-    'true or false; serve versions of the content from the git repository that holds CONTENT_DIR, if any; default true',
-  HISTORY_BRANCH:
-    'the branch whose commits everyone may read (others need the drafts permission); default the checked-out branch, else main, else master',
-  HISTORY_CACHE_VERSIONS: 'how many versions read from git stay loaded, 1 to 1000; default 16',
-  CONTENT_SETTLE_MS:
-    'how long the content folder must stay unchanged before a reload reads it, so a file written in parts is never served half-written, 50 to 60000; default 1000',
-  AUTH_ISSUER:
-    'issuer (iss) of the OIDC/JWT access tokens accepted as bearer tokens; set with AUTH_JWKS_URL and AUTH_AUDIENCE; default none',
-  AUTH_JWKS_URL: "the issuer's signing keys (JWKS), an http or https URL; default none",
-  AUTH_AUDIENCE: 'audience (aud) an access token must be for; default none',
-  AUTH_DRAFTS_SCOPE:
-    'the scope (scope, scp), permission (permissions) or role (roles) in a token that grants the drafts permission; default drafts',
-  AUTH_TOKEN_SHA256:
-    'comma-separated SHA-256 hashes (64 hex digits) of static bearer tokens that grant the drafts permission; default none',
-  AUTH_REQUIRED:
-    'true or false; refuse /graphql and /export requests without a valid bearer token (401); default false',
-  AUTH_JWKS_TIMEOUT_MS:
-    "longest one fetch of the issuer's keys may take, headers and body, 100 to 60000; default 5000",
-  AUTH_ALLOW_NO_EXP:
-    'true or false; accept JWTs without an exp claim (tokens that never expire); default false',
-} as const;
+/** Each variable's README description, from the table that also parses it. */
+export const CONFIG_VARIABLES = Object.fromEntries(
+  Object.entries(VARIABLES).map(([name, schema]) => [name, schema.description!]),
+) as Record<VariableName, string>;
 
 /** NODE_ENV values with a meaning; any other is warned about at start. */
 const KNOWN_NODE_ENVS = ['production', 'development', 'test'];
 
+/** One problem: the variable it is about and a stable code (zod's issue code, or the rule broken). */
+export interface ConfigIssue {
+  readonly variable: VariableName;
+  readonly code: string;
+  readonly message: string;
+}
+
 /** A configuration problem: names the variable, the value and what is allowed. */
 export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
+  readonly problems: readonly string[];
+  constructor(readonly issues: readonly ConfigIssue[]) {
+    const problems = issues.map((i) => i.message);
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
+    this.problems = problems;
   }
 }
 
@@ -132,139 +97,85 @@ type Env = Record<string, string | undefined>;
 
 /** Reads and validates the configuration; throws a ConfigError listing every problem at once. */
 export function readConfig(env: Env = process.env, cwd = process.cwd()): Config {
-  const problems: string[] = [];
-  const raw = (name: keyof typeof CONFIG_VARIABLES): string | undefined => {
-    const v = env[name];
-    return v === undefined || v.trim() === '' ? undefined : v.trim();
-  };
-  const fail = (name: keyof typeof CONFIG_VARIABLES, value: string): void => {
-    problems.push(`${name}=${JSON.stringify(value)} is not allowed: ${CONFIG_VARIABLES[name]}`);
-  };
-  const integer = (
-    name: keyof typeof CONFIG_VARIABLES,
-    fallback: number,
-    min: number,
-    max: number,
-  ): number => {
-    const v = raw(name);
-    if (v === undefined) return fallback;
-    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
-      fail(name, v);
-      return fallback;
+  const issues: ConfigIssue[] = [];
+  const values = {} as Record<VariableName, unknown>;
+  const given = new Set<VariableName>();
+  for (const name of Object.keys(VARIABLES) as VariableName[]) {
+    const raw = env[name]?.trim() || undefined;
+    if (raw !== undefined) given.add(name);
+    const result = VARIABLES[name].safeParse(raw);
+    values[name] = result.data;
+    const seen = new Set<string>();
+    for (const issue of result.error?.issues ?? []) {
+      const problem =
+        issue.code === 'custom'
+          ? `${name} ${issue.message}: ${CONFIG_VARIABLES[name]}`
+          : `${name}=${JSON.stringify(raw)} is not allowed: ${CONFIG_VARIABLES[name]}`;
+      if (!seen.has(problem)) issues.push({ variable: name, code: issue.code, message: problem });
+      seen.add(problem);
     }
-    return Number(v);
-  };
-  const bool = (name: keyof typeof CONFIG_VARIABLES, fallback: boolean): boolean => {
-    const v = raw(name)?.toLowerCase();
-    if (v === undefined) return fallback;
-    if (['true', '1', 'yes', 'on'].includes(v)) return true;
-    if (['false', '0', 'no', 'off'].includes(v)) return false;
-    fail(name, raw(name)!);
-    return fallback;
-  };
-  const origins = (name: keyof typeof CONFIG_VARIABLES): string[] => {
-    const v = raw(name);
-    if (v === undefined) return [];
-    const list = v.split(/[\s,]+/).filter(Boolean);
-    for (const origin of list) {
-      if (origin === "'self'" || origin === '*') continue;
-      try {
-        const url = new URL(origin);
-        if (!['http:', 'https:'].includes(url.protocol) || url.origin !== origin.replace(/\/$/, ''))
-          throw new Error();
-      } catch {
-        problems.push(
-          `${name} has ${JSON.stringify(origin)}, which is not an origin like https://dash.example.com: ${CONFIG_VARIABLES[name]}`,
-        );
-      }
-    }
-    return list.map((o) => o.replace(/\/$/, ''));
-  };
-
-  const nodeEnv = raw('NODE_ENV');
-  const production = nodeEnv === 'production';
-  const warnings: string[] = [];
-  // NODE_ENV=prod would silently leave introspection and field suggestions on
-  if (nodeEnv !== undefined && !KNOWN_NODE_ENVS.includes(nodeEnv)) {
-    warnings.push(
-      `NODE_ENV=${JSON.stringify(nodeEnv)} is not one of ${KNOWN_NODE_ENVS.join(', ')}, so this server runs as in development (introspection and field suggestions on); set NODE_ENV=production for production`,
-    );
   }
-  const logLevel = (raw('LOG_LEVEL')?.toLowerCase() ?? 'info') as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) fail('LOG_LEVEL', raw('LOG_LEVEL')!);
-  // loopback unless asked: a laptop's `npm start` is not on the network; the image sets HOST=0.0.0.0
-  const host = raw('HOST') ?? '127.0.0.1';
-  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) fail('HOST', host);
-  const cors = origins('CORS_ORIGINS');
-  const historyBranch = raw('HISTORY_BRANCH');
-  if (historyBranch !== undefined && !/^[A-Za-z0-9._/-]+$/.test(historyBranch))
-    fail('HISTORY_BRANCH', historyBranch);
+  const v = values as Variables;
+  const rule = (variable: VariableName, code: string, message: string) =>
+    issues.push({ variable, code, message });
 
-  const auth = readAuth(raw, bool, integer, fail, problems);
-
-  const config: Config = {
-    port: integer('PORT', 4000, 0, 65535),
-    host,
-    contentDir: path.resolve(cwd, raw('CONTENT_DIR') ?? 'content'),
-    logLevel: LOG_LEVELS.includes(logLevel) ? logLevel : 'info',
-    logPretty: bool('LOG_PRETTY', false),
-    contentWatch: bool('CONTENT_WATCH', false),
-    introspection: bool('INTROSPECTION', !production),
-    graphiql: bool('GRAPHIQL', true),
-    federation: bool('FEDERATION', false),
-    production,
-    warnings,
-    corsOrigins: cors.includes('*') ? '*' : cors,
-    cacheMaxAge: integer('CACHE_MAX_AGE', 60, 0, 31_536_000),
-    responseCacheBytes: integer('RESPONSE_CACHE_BYTES', 32 * 1024 * 1024, 0, 1024 * 1024 * 1024),
-    frameAncestors: origins('FRAME_ANCESTORS'),
-    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
-    drainDelayMs: integer('DRAIN_DELAY_MS', 5_000, 0, 600_000),
-    headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, 1_000, 600_000),
-    requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 20_000, 1_000, 600_000),
-    keepAliveTimeoutMs: integer('KEEP_ALIVE_TIMEOUT_MS', 72_000, 1_000, 600_000),
-    history: bool('HISTORY', true),
-    historyBranch: historyBranch ?? null,
-    historyCacheVersions: integer('HISTORY_CACHE_VERSIONS', 16, 1, 1000),
-    contentSettleMs: integer('CONTENT_SETTLE_MS', 1000, 50, 60_000),
-    auth,
-  };
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
-}
-
-type Name = keyof typeof CONFIG_VARIABLES;
-
-/** The AUTH_ variables: a JWT issuer is all three of issuer, keys and audience, or none of them. */
-function readAuth(
-  raw: (name: Name) => string | undefined,
-  bool: (name: Name, fallback: boolean) => boolean,
-  integer: (name: Name, fallback: number, min: number, max: number) => number,
-  fail: (name: Name, value: string) => void,
-  problems: string[],
-): AuthConfig {
-  const issuer = raw('AUTH_ISSUER') ?? null;
-  const jwksUrl = raw('AUTH_JWKS_URL') ?? null;
-  const audience = raw('AUTH_AUDIENCE') ?? null;
-  const jwt = [issuer, jwksUrl, audience];
-  if (jwt.some((v) => v !== null) && jwt.some((v) => v === null))
-    problems.push('AUTH_ISSUER, AUTH_JWKS_URL and AUTH_AUDIENCE go together: set all three, or none');
-  if (jwksUrl !== null && !/^https?:\/\/[^\s]+$/.test(jwksUrl)) fail('AUTH_JWKS_URL', jwksUrl);
-  const tokenHashes = (raw('AUTH_TOKEN_SHA256') ?? '').split(/[\s,]+/).filter(Boolean);
-  for (const hash of tokenHashes) if (!/^[0-9a-fA-F]{64}$/.test(hash)) fail('AUTH_TOKEN_SHA256', hash);
-  const required = bool('AUTH_REQUIRED', false);
-  if (required && issuer === null && tokenHashes.length === 0)
-    problems.push(
+  // on what was set, not what parsed: a refused AUTH_JWKS_URL is one problem, not also a missing one
+  const jwt = (['AUTH_ISSUER', 'AUTH_JWKS_URL', 'AUTH_AUDIENCE'] as const).map((name) => given.has(name));
+  if (jwt.some(Boolean) && !jwt.every(Boolean))
+    rule(
+      'AUTH_ISSUER',
+      'jwt_incomplete',
+      'AUTH_ISSUER, AUTH_JWKS_URL and AUTH_AUDIENCE go together: set all three, or none',
+    );
+  if (v.AUTH_REQUIRED && !given.has('AUTH_ISSUER') && !given.has('AUTH_TOKEN_SHA256'))
+    rule(
+      'AUTH_REQUIRED',
+      'required_without_token',
       'AUTH_REQUIRED=true needs a way to get a token: set AUTH_ISSUER (with its keys and audience) or AUTH_TOKEN_SHA256',
     );
+  if (issues.length > 0) throw new ConfigError(issues);
+
+  const production = v.NODE_ENV === 'production';
+  const warnings: string[] = [];
+  // NODE_ENV=prod would silently leave introspection and field suggestions on
+  if (v.NODE_ENV !== undefined && !KNOWN_NODE_ENVS.includes(v.NODE_ENV))
+    warnings.push(
+      `NODE_ENV=${JSON.stringify(v.NODE_ENV)} is not one of ${KNOWN_NODE_ENVS.join(', ')}, so this server runs as in development (introspection and field suggestions on); set NODE_ENV=production for production`,
+    );
   return {
-    issuer,
-    jwksUrl,
-    audience,
-    draftsScope: raw('AUTH_DRAFTS_SCOPE') ?? 'drafts',
-    tokenHashes: tokenHashes.map((h) => h.toLowerCase()),
-    required,
-    jwksTimeoutMs: integer('AUTH_JWKS_TIMEOUT_MS', 5000, 100, 60_000),
-    allowNoExp: bool('AUTH_ALLOW_NO_EXP', false),
+    port: v.PORT,
+    host: v.HOST,
+    contentDir: path.resolve(cwd, v.CONTENT_DIR),
+    logLevel: v.LOG_LEVEL,
+    logPretty: v.LOG_PRETTY,
+    contentWatch: v.CONTENT_WATCH,
+    introspection: v.INTROSPECTION ?? !production,
+    graphiql: v.GRAPHIQL,
+    federation: v.FEDERATION,
+    production,
+    warnings,
+    corsOrigins: v.CORS_ORIGINS.includes('*') ? '*' : v.CORS_ORIGINS,
+    cacheMaxAge: v.CACHE_MAX_AGE,
+    responseCacheBytes: v.RESPONSE_CACHE_BYTES,
+    frameAncestors: v.FRAME_ANCESTORS,
+    shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    drainDelayMs: v.DRAIN_DELAY_MS,
+    headersTimeoutMs: v.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: v.REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: v.KEEP_ALIVE_TIMEOUT_MS,
+    history: v.HISTORY,
+    historyBranch: v.HISTORY_BRANCH ?? null,
+    historyCacheVersions: v.HISTORY_CACHE_VERSIONS,
+    contentSettleMs: v.CONTENT_SETTLE_MS,
+    auth: {
+      issuer: v.AUTH_ISSUER ?? null,
+      jwksUrl: v.AUTH_JWKS_URL ?? null,
+      audience: v.AUTH_AUDIENCE ?? null,
+      draftsScope: v.AUTH_DRAFTS_SCOPE,
+      tokenHashes: v.AUTH_TOKEN_SHA256,
+      required: v.AUTH_REQUIRED,
+      jwksTimeoutMs: v.AUTH_JWKS_TIMEOUT_MS,
+      allowNoExp: v.AUTH_ALLOW_NO_EXP,
+    },
   };
 }
