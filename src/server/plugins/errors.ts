@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { MASKED_MESSAGE, sendError, type ApiErrorCode } from '../error-codes';
+import { discardRestOfBody } from '../oversized-body';
 import { LIMITS } from '../request-limits';
 
 /** Fastify's own refusals, as codes of the catalogue. */
@@ -43,6 +44,12 @@ const errors: FastifyPluginAsync = async (app) => {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
+    if (known && error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // answered once the client has stopped writing, so the close after it is not a reset
+      return discardRestOfBody(request.raw).then(() => {
+        if (!request.raw.socket.destroyed) sendError(reply, known.code, known.message);
+      });
+    }
     if (known) return sendError(reply, known.code, known.message);
     if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
       return sendError(reply, 'INVALID_JSON', `The request body is not valid JSON: ${error.message}`);
