@@ -17,7 +17,16 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config);
   for (const warning of config.warnings) log.warn({ config: true }, warning);
-  const result = await startServer(config, log);
+  let result: Awaited<ReturnType<typeof startServer>>;
+  try {
+    result = await startServer(config, log);
+  } catch (error) {
+    const refusal = listenRefusal(error, config);
+    if (!refusal) throw error;
+    console.error(refusal);
+    await flushLogs();
+    process.exit(1);
+  }
   if (!result.ok) {
     for (const p of result.problems) console.error(formatProblem(p));
     log.fatal(
@@ -53,6 +62,16 @@ async function main(): Promise<void> {
     },
     `listening on ${where}`,
   );
+}
+
+/** One line an operator can act on when the address cannot be listened on; undefined for anything else. */
+function listenRefusal(error: unknown, config: Config): string | undefined {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EADDRINUSE') return `port ${config.port} on ${config.host} is in use; set PORT to another`;
+  if (code === 'EACCES')
+    return `not allowed to listen on port ${config.port} on ${config.host}; set PORT to one above 1023`;
+  if (code === 'EADDRNOTAVAIL') return `${config.host} is not an address of this machine; set HOST to one`;
+  return undefined;
 }
 
 main().catch((error: unknown) => {

@@ -52,6 +52,35 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
   socket.destroy(error);
 }
 
+/** The headers every answer written past Fastify carries, as sendError sets them. */
+function refusalHeaders(requestId: string, body: string): Record<string, string> {
+  return {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    'x-request-id': requestId,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    connection: 'close',
+  };
+}
+
+/** Answers on Node's response object a request refused before Fastify routes it. */
+function answerRefusal(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  code: ApiErrorCode,
+  message: string,
+): void {
+  const requestId = requestIdFor(req);
+  const body = JSON.stringify(errorBody(code, message, requestId));
+  res.writeHead(API_ERRORS[code].status, refusalHeaders(requestId, body)).end(body);
+}
+
+/** HTTP/1.1 requires Host (RFC 9112 §3.2); Node's own check would answer a bare 400. */
+function lacksRequiredHost(req: http.IncomingMessage): boolean {
+  return req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && req.headers.host === undefined;
+}
+
 /** Fastify's refusals before routing (a URL that is not valid percent-encoding, a parameter over its length). */
 function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
@@ -68,16 +97,30 @@ function answerFrameworkError(error: FastifyError, _request: FastifyRequest, rep
  */
 export function httpOptions(config: Config): FastifyHttpOptions<http.Server> {
   return {
-    serverFactory: (handler) =>
-      http.createServer(
+    serverFactory: (handler) => {
+      const server = http.createServer(
         {
           headersTimeout: config.headersTimeoutMs,
           requestTimeout: config.requestTimeoutMs,
           keepAliveTimeout: config.keepAliveTimeoutMs,
           connectionsCheckingInterval: 1000,
+          // checked below instead, so that the refusal has the project's error shape
+          requireHostHeader: false,
         },
-        handler,
-      ),
+        (req, res) => {
+          if (lacksRequiredHost(req)) {
+            answerRefusal(req, res, 'BAD_REQUEST', 'HTTP/1.1 requests must carry a Host header');
+            return;
+          }
+          handler(req, res);
+        },
+      );
+      // with a listener, Node leaves an unmet Expect to us instead of answering a bare 417
+      server.on('checkExpectation', (req: http.IncomingMessage, res: http.ServerResponse) =>
+        answerRefusal(req, res, 'EXPECTATION_FAILED', 'Only Expect: 100-continue is supported'),
+      );
+      return server;
+    },
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
     genReqId: requestIdFor,
