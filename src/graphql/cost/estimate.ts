@@ -50,7 +50,7 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 
 /**
  * What one full-text search costs beyond its answer, in fields: matching the words, expanding
- * prefixes and typos, scoring. Measured with bench/micro/worst-requests.ts: a bounded search takes
+ * prefixes and typos, scoring. Measured with `npm run bench:worst`: a bounded search takes
  * about as long as answering a thousand fields, so thirty aliased searches are refused like any
  * other query that reads the content many times over.
  */

@@ -7,7 +7,7 @@ import { estimateCost } from './estimate';
  * always legitimate (the CSV export does it) and the danger is fan-out that multiplies it, so the
  * limit grows with the content instead of refusing a large organisation's own pages. Once is enough
  * for every view the explorer and the examples ask for (see contentSize), and it keeps the CPU one
- * request can take to about one read of the content: measured with bench/micro/worst-requests.ts,
+ * request can take to about one read of the content: measured with `npm run bench:worst`,
  * twice let 30 aliased copies of every level through at 200–400 ms.
  */
 export const CONTENT_READS = 1;

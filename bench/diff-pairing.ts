@@ -1,23 +1,23 @@
 /**
- * `npx tsx bench/micro/diff-pairing.ts [content-dir]`: what counterpart pairing (src/domain/diff/counterparts.ts) adds
+ * `npx tsx bench/diff-pairing.ts [content-dir]`: what counterpart pairing (src/domain/diff/counterparts.ts) adds
  * on the bundled content, and the numbers COUNTERPART_THRESHOLD was calibrated on:
  *
  * - adjacent levels of each track, both ways: the pairs counterparts add to those of rewordings, and
  *   the highest counterpart score of a pair left unpaired (what the threshold must stay above);
  * - the two tracks level by level: pairs found without and with counterparts, each new pair's score;
- * - whether best-first pairing and an optimal assignment (brute force over the few candidates) agree;
- * - how long a diff takes with and without counterparts.
+ * - whether best-first pairing and an optimal assignment (brute force over the few candidates) agree.
+ *
+ * Not a benchmark (`npm run bench:micro -- diff` times the diff): the calibration it prints is counts.
  */
 import { resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { loadContent } from '../../src/content/load';
-import { COUNTERPART_THRESHOLD, counterpartScore, TermWeights } from '../../src/domain/diff/counterparts';
-import { diffLevels } from '../../src/domain/diff/levels';
-import type { LevelDiff } from '../../src/domain/diff/types';
-import type { Level } from '../../src/domain/entities';
+import { loadContent } from '../src/content/load';
+import { COUNTERPART_THRESHOLD, counterpartScore, TermWeights } from '../src/domain/diff/counterparts';
+import { diffLevels } from '../src/domain/diff/levels';
+import type { LevelDiff } from '../src/domain/diff/types';
+import type { Level } from '../src/domain/entities';
 
 // The bundled content, or the directory given as the first argument.
-const CONTENT_DIR = resolve(process.argv[2] ?? resolve(__dirname, '../../content'));
+const CONTENT_DIR = resolve(process.argv[2] ?? resolve(__dirname, '../content'));
 const KINDS = ['expectations', 'examples'] as const;
 const WITHOUT = { counterpartThreshold: 2 };
 
@@ -61,18 +61,6 @@ function bestTotal(edges: readonly { from: string; to: string; score: number }[]
     return best;
   };
   return go(0, new Set());
-}
-
-function medianMs(run: () => void): number {
-  const until = performance.now() + 200;
-  while (performance.now() < until) run();
-  const samples: number[] = [];
-  for (let s = 0; s < 15; s++) {
-    const t0 = performance.now();
-    for (let i = 0; i < 20; i++) run();
-    samples.push((performance.now() - t0) / 20);
-  }
-  return samples.sort((a, b) => a - b)[7]!;
 }
 
 async function main(): Promise<void> {
@@ -141,17 +129,6 @@ async function main(): Promise<void> {
       }
   }
   console.log(`best-first and optimal assignment disagree on ${disagreements} item lists`);
-
-  const se = fw.level('software-engineer/L3')!;
-  const sre = fw.level('site-reliability-engineer/L3')!;
-  const sre2 = fw.level('site-reliability-engineer/L2')!;
-  const ms = (a: Level, b: Level, o = {}) => medianMs(() => diffLevels(a, b, o)).toFixed(3);
-  console.log(
-    `diffLevels SE L3 vs SRE L3: ${ms(se, sre, WITHOUT)} ms without counterparts, ${ms(se, sre)} ms with`,
-  );
-  console.log(
-    `diffLevels SRE L2 → L3:     ${ms(sre2, sre, WITHOUT)} ms without counterparts, ${ms(sre2, sre)} ms with`,
-  );
 }
 
 void main();
