@@ -88,12 +88,19 @@ describe(`the image, built on a local stand-in for ${base.tag}`, () => {
   let main: Promise<{ name: string; port: number }> | undefined;
   const mainContainer = (): Promise<{ name: string; port: number }> => (main ??= start());
 
-  it('holds the built server, its content and production dependencies, and nothing else', async () => {
+  it('holds the built server, its content, the example operations and production dependencies, and nothing else', async () => {
     const [app, modules] = await Promise.all([
       shell('ls -A /app'),
       shell('cd /app/node_modules && ls -d * @*/* | grep -v "^@[^/]*$"'),
     ]);
-    expect(app.split('\n')).toEqual(['content', 'dist', 'node_modules', 'package-lock.json', 'package.json']);
+    expect(app.split('\n')).toEqual([
+      'content',
+      'dist',
+      'examples',
+      'node_modules',
+      'package-lock.json',
+      'package.json',
+    ]);
     const installed = new Set(modules.split('\n'));
     for (const tool of ['jest', 'typescript', 'ts-jest', 'tsx', 'eslint', 'autocannon', 'mercurius'])
       expect(installed.has(tool) ? tool : null).toBeNull();
