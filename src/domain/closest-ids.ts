@@ -1,9 +1,7 @@
 // "Did you mean" for ids, shared by the API (suggest.ts) and the explorer's browser code, so both
-// suggest the same ids for the same typo. The browser loads tsc's output without a bundler, so this
-// file imports nothing and uses no Node or DOM API: src/explorer/tsconfig.json compiles it beside the
-// client modules (its rootDirs makes `./closest-ids.js` resolve here) and scripts/build-explorer.js
-// serves it from the same folder as them. That is also why it carries its own edit distance instead of
-// importing fastest-levenshtein, which a browser cannot load by bare name.
+// suggest the same ids for the same typo. scripts/build-explorer.js bundles it into the explorer and
+// lets the browser code import only dependency-free src/domain modules, so this file imports nothing
+// and uses no Node or DOM API, and carries its own edit distance instead of fastest-levenshtein.
 
 /**
  * Up to `max` candidates closest to `wanted` by case-insensitive edit distance, best first, for "did

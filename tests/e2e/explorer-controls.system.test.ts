@@ -1,3 +1,4 @@
+import { defineClientModule } from './support/client-module';
 import { graphql } from './support/graphql';
 import { useExplorerSession } from './support/session';
 
@@ -204,16 +205,13 @@ describe('counts in words', () => {
     }
     expect(seen.size).toBeGreaterThan(0);
     // and the one function they all use, for the singular the content may not have today
-    const base = await page.evaluate(() => document.querySelector('script[src$="/main.js"]')!.src);
-    const words = await page.evaluate(
-      async (url) => {
-        const { countOf } = (await import(url)) as {
-          countOf(n: number, singular: string, plural?: string): string;
-        };
-        return [countOf(0, 'example'), countOf(1, 'example'), countOf(2, 'unchanged expectation')];
-      },
-      base.replace(/main\.js$/, 'components.js'),
-    );
+    await defineClientModule(page, 'components');
+    const words = await page.evaluate(() => {
+      const { countOf } = window.explorerModules.components as {
+        countOf(n: number, singular: string, plural?: string): string;
+      };
+      return [countOf(0, 'example'), countOf(1, 'example'), countOf(2, 'unchanged expectation')];
+    });
     expect(words).toEqual(['0 examples', '1 example', '2 unchanged expectations']);
   });
 });
@@ -233,51 +231,48 @@ describe('a changed item whose change is only punctuation or white space', () =>
     expect(blank).toEqual([]);
 
     // the cases the content may or may not hold today, rendered by the explorer's own module
-    const module = await page.evaluate(() =>
-      document.querySelector('script[src$="/main.js"]')!.src.replace(/main\.js$/, 'diff-segments.js'),
-    );
+    await defineClientModule(page, 'diff-segments');
     const cases = [
       { kind: 'DELETED', text: '.', name: 'full stop' },
       { kind: 'INSERTED', text: ' ', name: 'space' },
       { kind: 'DELETED', text: ', ', name: 'comma, space' },
       { kind: 'INSERTED', text: ';', name: 'semicolon' },
     ];
-    const rendered = await page.evaluate(
-      async ({ url, cases }) => {
-        const { wordDiff } = (await import(url)) as { wordDiff(change: unknown): unknown[] };
-        const list = document.createElement('ol');
-        list.className = 'changes';
-        document.querySelector('main')!.append(list);
-        return cases.map(({ kind, text }) => {
-          const li = document.createElement('li');
-          li.className = 'change change--changed';
-          const span = document.createElement('span');
-          span.className = 'change-text';
-          const segments = [
-            { kind: 'EQUAL', text: 'Ship it' },
-            { kind, text },
-            { kind: 'EQUAL', text: 'today' },
-          ];
-          span.append(...wordDiff({ status: 'CHANGED', from: '', to: '', segments }));
-          li.append(span);
-          list.append(li);
-          const mark = span.querySelector('ins, del') as HTMLElement;
-          const glyph = mark.querySelector('[aria-hidden="true"]') as HTMLElement;
-          const box = mark.getBoundingClientRect();
-          const style = getComputedStyle(mark);
-          return {
-            tag: mark.tagName.toLowerCase(),
-            text: mark.dataset.text,
-            shown: glyph.innerText,
-            spoken: (mark.querySelector('.vh') as HTMLElement).textContent,
-            width: box.width,
-            fontSize: parseFloat(style.fontSize),
-            outline: style.outlineStyle,
-          };
-        });
-      },
-      { url: module, cases },
-    );
+    const rendered = await page.evaluate((cases) => {
+      const { wordDiff } = window.explorerModules['diff-segments'] as {
+        wordDiff(change: unknown): unknown[];
+      };
+      const list = document.createElement('ol');
+      list.className = 'changes';
+      document.querySelector('main')!.append(list);
+      return cases.map(({ kind, text }) => {
+        const li = document.createElement('li');
+        li.className = 'change change--changed';
+        const span = document.createElement('span');
+        span.className = 'change-text';
+        const segments = [
+          { kind: 'EQUAL', text: 'Ship it' },
+          { kind, text },
+          { kind: 'EQUAL', text: 'today' },
+        ];
+        span.append(...wordDiff({ status: 'CHANGED', from: '', to: '', segments }));
+        li.append(span);
+        list.append(li);
+        const mark = span.querySelector('ins, del') as HTMLElement;
+        const glyph = mark.querySelector('[aria-hidden="true"]') as HTMLElement;
+        const box = mark.getBoundingClientRect();
+        const style = getComputedStyle(mark);
+        return {
+          tag: mark.tagName.toLowerCase(),
+          text: mark.dataset.text,
+          shown: glyph.innerText,
+          spoken: (mark.querySelector('.vh') as HTMLElement).textContent,
+          width: box.width,
+          fontSize: parseFloat(style.fontSize),
+          outline: style.outlineStyle,
+        };
+      });
+    }, cases);
     rendered.forEach((r, i) => {
       const c = cases[i]!;
       expect(r).toEqual({

@@ -19,7 +19,7 @@ import {
   type TrackSummary,
 } from './queries.js';
 import { competencyAnchor, csvHref, diffHref, levelHref, matrixHref } from './routes.js';
-import { closestIds } from './closest-ids.js';
+import { closestIds } from '../../domain/closest-ids.js';
 import type { Rendered, ViewContext } from './view.js';
 import { versionDate, versionName } from './version-label.js';
 

@@ -4,7 +4,7 @@ import { fold } from './fold.js';
 import { request } from './graphql.client.js';
 import { MATRIX, type LevelRef, type MatrixResult, type MatrixRow, type TrackMatrix } from './queries.js';
 import { csvHref, levelHref, matrixHref } from './routes.js';
-import { closestIds } from './closest-ids.js';
+import { closestIds } from '../../domain/closest-ids.js';
 import { scrollingTable } from './table-scroll.js';
 import type { Rendered, ViewContext } from './view.js';
 

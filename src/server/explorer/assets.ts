@@ -16,16 +16,14 @@ export interface Asset {
 export interface ExplorerAssets {
   /**
    * `/assets/<hash of every file>`: the URL prefix changes whenever any file does, so the files can be
-   * cached for a year, and the modules' relative imports stay on the same version.
+   * cached for a year, and the bundle's source map stays on the same version as the bundle.
    */
   readonly base: string;
   /** By path relative to the build directory, e.g. `main.js`. */
   readonly files: ReadonlyMap<string, Asset>;
-  /** The ES modules besides the entry, for `<link rel="modulepreload">`: no import waterfall. */
-  readonly modules: readonly string[];
 }
 
-/** The entry module; its absence means the explorer has not been built. */
+/** The bundle, the one script the shell loads; its absence means the explorer has not been built. */
 export const ENTRY_MODULE = 'main.js';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -53,11 +51,7 @@ export function loadAssets(dir: string): ExplorerAssets | null {
     files.set(name, { body, gzip: gzip.length < body.length ? gzip : null, contentType, etag: `"${hash}"` });
     version.update(name).update('\0').update(hash).update('\0');
   }
-  return {
-    base: `/assets/${version.digest('hex').slice(0, 12)}`,
-    files,
-    modules: [...files.keys()].filter((f) => f.endsWith('.js') && f !== ENTRY_MODULE),
-  };
+  return { base: `/assets/${version.digest('hex').slice(0, 12)}`, files };
 }
 
 function listFiles(dir: string, prefix = ''): string[] {

@@ -1,4 +1,4 @@
-import type { ExplorerAssets } from './assets';
+import { ENTRY_MODULE, type ExplorerAssets } from './assets';
 
 /** Which page the shell is for: the explorer with its navigation, or a chrome-less embed. */
 export type ShellKind = 'page' | 'embed';
@@ -33,7 +33,7 @@ export interface ShellOptions {
 }
 
 /**
- * The HTML every explorer URL answers with; the modules render the page from the URL. It holds no
+ * The HTML every explorer URL answers with; the bundle renders the page from the URL. It holds no
  * content and no inline script or style, so the Content-Security-Policy can forbid both.
  */
 export function renderShell(assets: ExplorerAssets, kind: ShellKind, options: ShellOptions = {}): string {
@@ -52,8 +52,8 @@ export function renderShell(assets: ExplorerAssets, kind: ShellKind, options: Sh
     ...STYLESHEETS.map(
       (s) => `<link rel="stylesheet" href="${asset(s.file)}"${s.media ? ` media="${s.media}"` : ''}>`,
     ),
-    ...assets.modules.map((m) => `<link rel="modulepreload" href="${asset(m)}">`),
-    `<script type="module" src="${asset('main.js')}"></script>`,
+    // one bundle, so nothing to preload: it imports no other module
+    `<script type="module" src="${asset(ENTRY_MODULE)}"></script>`,
   ].filter(Boolean);
   const noscript =
     '<noscript><p>The explorer needs JavaScript. The same data is available from the GraphQL API at ' +

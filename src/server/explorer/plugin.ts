@@ -20,7 +20,7 @@ import { renderShell, type ShellKind } from './pages';
  */
 export const EXPLORER_ASSET_DIR = path.resolve(__dirname, '..', '..', '..', 'dist', 'explorer', 'public');
 
-/** The explorer's URLs; each answers the same shell and the modules render the page from the URL. */
+/** The explorer's URLs; each answers the same shell and the bundle renders the page from the URL. */
 export const EXPLORER_PAGES: Readonly<Record<string, ShellKind>> = {
   '/': 'page',
   '/level': 'page',

@@ -6,7 +6,7 @@ import { EMBED_ORIGINS_META, renderShell, STYLESHEETS } from '../../../src/serve
 // The HTML shell: which stylesheets it links, in which order, and what an embed is told about the
 // origins that may frame it.
 
-const assets: ExplorerAssets = { base: '/assets/0123456789ab', files: new Map(), modules: ['dom.js'] };
+const assets: ExplorerAssets = { base: '/assets/0123456789ab', files: new Map() };
 
 const metaContent = (html: string): string | null =>
   new RegExp(`<meta name="${EMBED_ORIGINS_META}" content="([^"]*)">`).exec(html)?.[1] ?? null;
