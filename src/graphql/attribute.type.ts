@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { Attribute } from '../domain/entities';
+import { contentList } from './cost/declare';
 
 @ObjectType('Attribute', {
   simpleResolvers: true,
@@ -30,6 +31,6 @@ export class AttributeDefinitionType {
   @Field(() => String, { description: 'The label as first written.' })
   label!: string;
 
-  @Field(() => [String], { description: 'Distinct values in rank order.' })
+  @Field(() => [String], { complexity: contentList, description: 'Distinct values in rank order.' })
   values!: string[];
 }

@@ -2,6 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { Competency, Item } from '../domain/entities';
 import { ExampleType, ExpectationType } from './item.type';
 import { SourceLocationType } from './source-location.type';
+import { contentList } from './cost/declare';
 
 // an entity other subgraphs of a company's supergraph can reference by id (schema.subgraph.graphql)
 @Directive('@key(fields: "id")')
@@ -27,10 +28,16 @@ export class CompetencyType implements Partial<Competency> {
   })
   emoji!: string | null;
 
-  @Field(() => [ExpectationType], { description: 'The list directly under the heading, in order.' })
+  @Field(() => [ExpectationType], {
+    complexity: contentList,
+    description: 'The list directly under the heading, in order.',
+  })
   expectations!: readonly Item[];
 
-  @Field(() => [ExampleType], { description: 'The list inside the Examples block, in order.' })
+  @Field(() => [ExampleType], {
+    complexity: contentList,
+    description: 'The list inside the Examples block, in order.',
+  })
   examples!: readonly Item[];
 
   @Field(() => SourceLocationType, { description: 'Where the heading is written.' })

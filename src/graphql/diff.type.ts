@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Level } from '../domain/entities';
 import { ChangeStatus, SegmentKind } from './enums';
 import { LevelType } from './level.type';
+import { contentList } from './cost/declare';
 
 @ObjectType('TextSegment', {
   simpleResolvers: true,
@@ -48,6 +49,7 @@ export class TextChangeType {
   similarity!: number;
 
   @Field(() => [TextSegmentType], {
+    complexity: contentList,
     description: "word-level: concatenating EQUAL+DELETED gives 'from', EQUAL+INSERTED gives 'to'",
   })
   segments!: readonly TextSegmentType[];
@@ -113,11 +115,13 @@ export class CompetencyDiffType {
   status!: ChangeStatus;
 
   @Field(() => [TextChangeType], {
+    complexity: contentList,
     description: "In the 'to' level's order, with removed items where they stood in 'from'.",
   })
   expectations!: readonly TextChangeType[];
 
   @Field(() => [TextChangeType], {
+    complexity: contentList,
     description: "In the 'to' level's order, with removed items where they stood in 'from'.",
   })
   examples!: readonly TextChangeType[];
@@ -138,11 +142,13 @@ export class LevelDiffType {
   to!: Level;
 
   @Field(() => [AttributeChangeType], {
+    complexity: contentList,
     description: "Every attribute of either level, in the 'to' level's order, then those only 'from' has.",
   })
   attributes!: readonly AttributeChangeType[];
 
   @Field(() => [CompetencyDiffType], {
+    complexity: contentList,
     description: "every competency of either level, in the 'to' level's order, then those only 'from' has",
   })
   competencies!: readonly CompetencyDiffType[];

@@ -10,6 +10,7 @@ import { TrackType } from './track.type';
 import { FrameworkVersionType } from './version.type';
 import { type VersionAnswer } from './versions';
 import { versionsOf } from './context';
+import { contentList } from './cost/declare';
 
 @Resolver(() => FrameworkType)
 export class FrameworkResolver {
@@ -18,7 +19,7 @@ export class FrameworkResolver {
     return ctx.framework;
   }
 
-  @FieldResolver(() => [TrackType], { description: 'Every track, ordered by id.' })
+  @FieldResolver(() => [TrackType], { complexity: contentList, description: 'Every track, ordered by id.' })
   tracks(@Root() framework: Framework): readonly Track[] {
     return framework.tracks;
   }
@@ -36,6 +37,7 @@ export class FrameworkResolver {
   }
 
   @Query(() => [AttributeDefinitionType], {
+    complexity: contentList,
     description: 'every attribute key seen in the content, with its distinct values in rank order',
   })
   attributeDefinitions(

@@ -14,6 +14,7 @@ import { CompetencyType } from './competency.type';
 import { LevelType } from './level.type';
 import { TrackType } from './track.type';
 import { versionsOf } from './context';
+import { contentList } from './cost/declare';
 
 // The named attributes' fields are written out rather than generated from the domain's list:
 // type-graphql orders fields by decorator, and generated ones would move in introspection. Implementing
@@ -37,6 +38,7 @@ export class LevelResolver implements NamedAttributeFields {
   }
 
   @Query(() => [LevelType], {
+    complexity: contentList,
     description: 'all matching levels, ordered by track then rank; drafts only with includeDrafts',
   })
   levels(@Ctx() ctx: GraphQLContext, @Args(() => LevelsArgs) { filter }: LevelsArgs): Level[] {

@@ -4,6 +4,7 @@ import { AttributeType } from './attribute.type';
 import { CompetencyType } from './competency.type';
 import { LevelStatus } from './enums';
 import { SourceLocationType } from './source-location.type';
+import { contentList } from './cost/declare';
 
 // an entity other subgraphs of a company's supergraph can reference by id (schema.subgraph.graphql)
 @Directive('@key(fields: "id")')
@@ -30,10 +31,13 @@ export class LevelType implements Partial<Level> {
   @Field(() => LevelStatus, { description: 'PUBLISHED unless the front matter says draft.' })
   status!: Level['status'];
 
-  @Field(() => [AttributeType], { description: "every '**Label**: value' line of the level, in file order" })
+  @Field(() => [AttributeType], {
+    complexity: contentList,
+    description: "every '**Label**: value' line of the level, in file order",
+  })
   attributes!: readonly Attribute[];
 
-  @Field(() => [CompetencyType], { description: 'The competencies in file order.' })
+  @Field(() => [CompetencyType], { complexity: contentList, description: 'The competencies in file order.' })
   competencies!: readonly Competency[];
 
   @Field(() => SourceLocationType, { description: 'The file and the line of its title.' })

@@ -2,6 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import type { Competency, Level } from '../domain/entities';
 import { CompetencyType } from './competency.type';
 import { LevelType } from './level.type';
+import { contentList } from './cost/declare';
 
 @ObjectType('CompetencyRow', {
   simpleResolvers: true,
@@ -18,6 +19,7 @@ export class CompetencyRowType {
   emoji!: string | null;
 
   @Field(() => [CompetencyType], {
+    complexity: contentList,
     nullable: 'items',
     description:
       'one cell per column of the matrix, in the same order; null where that level lacks the competency',
@@ -30,9 +32,15 @@ export class CompetencyRowType {
   description: 'competencies as rows, levels as columns: what a dashboard embeds',
 })
 export class CompetencyMatrixType {
-  @Field(() => [LevelType], { description: 'The columns: the levels of the track by rank.' })
+  @Field(() => [LevelType], {
+    complexity: contentList,
+    description: 'The columns: the levels of the track by rank.',
+  })
   levels!: readonly Level[];
 
-  @Field(() => [CompetencyRowType], { description: 'The rows, in the order competencies first appear.' })
+  @Field(() => [CompetencyRowType], {
+    complexity: contentList,
+    description: 'The rows, in the order competencies first appear.',
+  })
   rows!: readonly CompetencyRowType[];
 }

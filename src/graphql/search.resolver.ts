@@ -5,12 +5,21 @@ import { SearchArgs } from './args/search.args';
 import { CompetencyType } from './competency.type';
 import type { GraphQLContext } from './context';
 import { LevelType } from './level.type';
-import { DEFAULT_SEARCH_LIMIT } from './limits';
+import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT } from './limits';
 import { SearchHitType } from './search-hit.type';
+import { upToLimit } from './cost/declare';
+
+/**
+ * What one full-text search costs beyond its answer, in fields: matching the words, expanding
+ * prefixes and typos, scoring. `npm run bench:worst` measures it against answering fields, so that
+ * thirty aliased searches are refused like any query that reads the content many times over.
+ */
+export const SEARCH_WORK = 1_000;
 
 @Resolver(() => SearchHitType)
 export class SearchResolver {
   @Query(() => [SearchHitType], {
+    complexity: upToLimit(MAX_SEARCH_LIMIT, SEARCH_WORK),
     description: 'full-text search over titles, summaries, expectations and examples, best first',
   })
   search(

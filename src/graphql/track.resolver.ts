@@ -9,10 +9,11 @@ import { assertDraftsAllowed } from './permissions';
 import { LevelType } from './level.type';
 import { CompetencyMatrixType } from './matrix.type';
 import { TrackType } from './track.type';
+import { contentList } from './cost/declare';
 
 @Resolver(() => TrackType)
 export class TrackResolver {
-  @Query(() => [TrackType], { description: 'Every track, ordered by id.' })
+  @Query(() => [TrackType], { complexity: contentList, description: 'Every track, ordered by id.' })
   tracks(@Ctx() ctx: GraphQLContext): readonly Track[] {
     return ctx.framework.tracks;
   }
@@ -22,7 +23,7 @@ export class TrackResolver {
     return ctx.framework.track(id);
   }
 
-  @FieldResolver(() => [LevelType], { description: 'ordered by rank' })
+  @FieldResolver(() => [LevelType], { complexity: contentList, description: 'ordered by rank' })
   levels(
     @Root() track: Track,
     @Ctx() ctx: GraphQLContext,

@@ -11,6 +11,8 @@ import { badUserInput } from './validate-args';
 import { FrameworkChangesType, FrameworkVersionType } from './version.type';
 import { type VersionAnswer } from './versions';
 import { versionsOf } from './context';
+import { upToLimit } from './cost/declare';
+import { MAX_VERSIONS_LIMIT } from './limits';
 
 /** The answer to `changes`: both versions and what changed between them. */
 type ChangesAnswer = FrameworkChanges & { since: VersionAnswer; until: VersionAnswer | null };
@@ -18,6 +20,7 @@ type ChangesAnswer = FrameworkChanges & { since: VersionAnswer; until: VersionAn
 @Resolver(() => FrameworkVersionType)
 export class VersionResolver {
   @Query(() => [FrameworkVersionType], {
+    complexity: upToLimit(MAX_VERSIONS_LIMIT),
     description:
       'versions of the content, newest first; empty when the content folder is not in a git repository',
   })

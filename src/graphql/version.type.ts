@@ -1,9 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { LevelDiff } from '../domain/diff/types';
 import type { Level } from '../domain/entities';
-import type { FrameworkVersion } from '../domain/versions';
+import { MAX_TAGS_PER_VERSION, type FrameworkVersion } from '../domain/versions';
 import { LevelDiffType } from './diff.type';
 import { LevelType } from './level.type';
+import { contentList, fixedList } from './cost/declare';
 
 @ObjectType('FrameworkVersion', {
   simpleResolvers: true,
@@ -16,7 +17,10 @@ export class FrameworkVersionType implements Partial<FrameworkVersion> {
   @Field(() => String, { description: 'The first 7 digits of the hash, as git shows it.' })
   shortId!: string;
 
-  @Field(() => [String], { description: 'tags that point at this commit' })
+  @Field(() => [String], {
+    complexity: fixedList(MAX_TAGS_PER_VERSION),
+    description: 'tags that point at this commit',
+  })
   tags!: readonly string[];
 
   @Field(() => Date, { description: 'When the commit was made (its committer date).' })
@@ -40,13 +44,14 @@ export class FrameworkChangesType {
   })
   until!: FrameworkVersion | null;
 
-  @Field(() => [LevelType], { description: 'levels only in the later version' })
+  @Field(() => [LevelType], { complexity: contentList, description: 'levels only in the later version' })
   addedLevels!: readonly Level[];
 
-  @Field(() => [LevelType], { description: 'levels only in the earlier version' })
+  @Field(() => [LevelType], { complexity: contentList, description: 'levels only in the earlier version' })
   removedLevels!: readonly Level[];
 
   @Field(() => [LevelDiffType], {
+    complexity: contentList,
     description: 'levels in both whose content differs, each diffed from the earlier to the later',
   })
   changedLevels!: readonly LevelDiff[];

@@ -1,6 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GraphQLError, Kind, parse } from 'graphql';
+import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
 import * as explorerQueries from '../explorer/client/queries';
 
 /**
@@ -9,45 +9,60 @@ import * as explorerQueries from '../explorer/client/queries';
  */
 export const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
 
+/** The explorer's documents: every one its queries module exports. */
+const EXPLORER_DOCUMENTS: readonly DocumentNode[] = Object.values(explorerQueries)
+  .filter((v): v is string => typeof v === 'string')
+  .map((source) => parse(source));
+
 /** The names of the named operations in GraphQL documents (fragments and anonymous ones have none). */
-export function operationNames(documents: readonly string[]): string[] {
-  return documents.flatMap((source) =>
-    parse(source).definitions.flatMap((d) =>
+export function operationNames(documents: readonly DocumentNode[]): string[] {
+  return documents.flatMap((document) =>
+    document.definitions.flatMap((d) =>
       d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [],
     ),
   );
 }
 
-/** The operations the explorer sends: every document its queries module exports. */
-export const EXPLORER_OPERATIONS: ReadonlySet<string> = new Set(
-  operationNames(Object.values(explorerQueries).filter((v): v is string => typeof v === 'string')),
-);
+/** The operations the explorer sends. */
+export const EXPLORER_OPERATIONS: ReadonlySet<string> = new Set(operationNames(EXPLORER_DOCUMENTS));
 
-/** The named operations of the *.graphql files in a directory; none when it does not exist. */
-async function exampleOperations(dir: string): Promise<string[]> {
+/** The documents of the *.graphql files in a directory; none when it does not exist. */
+function exampleDocuments(dir: string): DocumentNode[] {
   let files: string[];
   try {
-    files = (await readdir(dir)).filter((f) => f.endsWith('.graphql')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const names: string[] = [];
-  for (const file of files) {
+  return files.flatMap((file) => {
     try {
-      names.push(...operationNames([await readFile(path.join(dir, file), 'utf8')]));
+      return [parse(readFileSync(path.join(dir, file), 'utf8'))];
     } catch (error) {
-      // an example that does not parse only loses its metric label; it must not stop the server
+      // an example that does not parse is only left out; it must not stop the server
       if (!(error instanceof GraphQLError)) throw error;
+      return [];
     }
-  }
-  return names;
+  });
 }
 
+const byDir = new Map<string, readonly DocumentNode[]>();
+
 /**
- * The operation names the server's metrics label by name, read once at start: the explorer's and
- * those of the examples in `examplesDir`. Any other name is a client's own and counts as "other".
+ * The documents the server ships, read once per directory: the explorer's and those of the examples
+ * in `examplesDir`. The metrics label operations by their names, and the cost limit is calibrated
+ * on them (src/graphql/cost/budgets.ts).
  */
+export function knownDocuments(examplesDir: string = EXAMPLES_DIR): readonly DocumentNode[] {
+  let documents = byDir.get(examplesDir);
+  if (!documents)
+    byDir.set(examplesDir, (documents = [...EXPLORER_DOCUMENTS, ...exampleDocuments(examplesDir)]));
+  return documents;
+}
+
+/** The operation names of {@link knownDocuments}. Any other name is a client's own and counts as "other". */
 export async function knownOperations(examplesDir: string = EXAMPLES_DIR): Promise<ReadonlySet<string>> {
-  return new Set([...EXPLORER_OPERATIONS, ...(await exampleOperations(examplesDir))]);
+  return new Set(operationNames(knownDocuments(examplesDir)));
 }

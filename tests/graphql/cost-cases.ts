@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse, type DocumentNode } from 'graphql';
+import { GraphQLError, parse, type DocumentNode } from 'graphql';
 import type { Framework } from '../../src/domain/framework';
-import { estimateCost } from '../../src/graphql/cost/estimate';
+import { INTROSPECTION } from '../../src/graphql/cost/budgets';
+import { CostLimit } from '../../src/graphql/cost/limit';
 import { buildFrameworkSchema } from '../../src/graphql/schema';
+import { knownDocuments } from '../../src/server/known-operations';
+import { LIMITS } from '../../src/server/request-limits';
 import { DIFF, LEVEL, MATRIX, SEARCH, TRACKS } from '../../src/explorer/client/queries';
 import { ROOT } from '../support/child';
 
@@ -17,13 +20,32 @@ export function documentOf(query: string): DocumentNode {
   return document;
 }
 
-/** The estimate for one operation. */
+/** The limit the server applies: calibrated on the explorer's, examples/' and introspection documents. */
+export const limit = new CostLimit([...knownDocuments(), ...INTROSPECTION], LIMITS.cost);
+
+/** The estimate for one operation: the fields its answer could have, over every root field. */
 export function estimate(
   framework: Framework,
   query: string,
   variables: Record<string, unknown> = {},
 ): number {
-  return estimateCost(schema, documentOf(query), null, variables, framework);
+  const cost = limit.measure(schema, documentOf(query), undefined, variables, framework);
+  return [...cost.byRoot.values()].reduce((a, b) => a + b, 0);
+}
+
+/** The field the limit refuses an operation for, or null when it is accepted. */
+export function refusedFor(
+  framework: Framework,
+  query: string,
+  variables: Record<string, unknown> = {},
+): string | null {
+  try {
+    limit.check(schema, documentOf(query), undefined, variables, framework);
+    return null;
+  } catch (error) {
+    if (!(error instanceof GraphQLError) || error.extensions.code !== 'QUERY_TOO_COMPLEX') throw error;
+    return (error.extensions.field as string | undefined) ?? '(fragments)';
+  }
 }
 
 /** The operations in examples/, by file name. */

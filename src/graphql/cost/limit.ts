@@ -1,83 +1,82 @@
-import { parse, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Framework } from '../../domain/framework';
-import { estimateCost } from './estimate';
+import { MAX_VERSION_LOADS } from '../limits';
+import { rootBudgets } from './budgets';
+import type { CostContext } from './declare';
+import { measureOperation, type OperationCost } from './measure';
+import { contentSizes } from './sizes';
+import { tooManyVersionLoads } from './version-loads';
 
-/**
- * How many times over a query may read the content. A query that reads the whole framework once is
- * always legitimate (the CSV export does it) and the danger is fan-out that multiplies it, so the
- * limit grows with the content instead of refusing a large organisation's own pages. Once is enough
- * for every view the explorer and the examples ask for (see contentSize), and it keeps the CPU one
- * request can take to about one read of the content: measured with `npm run bench:worst`,
- * twice let 30 aliased copies of every level through at 200–400 ms.
- */
-export const CONTENT_READS = 1;
+/** The code of a refused operation; the server's catalogue lists it with its status (400). */
+const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 
-/** Every field of every track, level, attribute, competency, matrix cell and item, each once. */
-const WHOLE_CONTENT = parse(`{
-  framework {
-    version loadedAt
-    tracks {
-      id name description
-      levels(includeDrafts: true) {
-        id code rank title summary status planningHorizon impactRadius evaluation
-        responsibilityAndDirectionNeeded source { path line }
-        attributes { key label value }
-        competencies {
-          id slug name emoji source { path line }
-          expectations { id position text source { path line } }
-          examples { id position text source { path line } }
-        }
-      }
-      competencyMatrix(includeDrafts: true) { levels { id } rows { slug name emoji cells { id } } }
-    }
-  }
-  attributeDefinitions { key label values }
-}`);
-
-/**
- * Every field of a level's diff with itself, word by word. Its estimate charges each item of the level
- * twice (once per side) and each competency and attribute once, so the diff of any two levels A and B
- * is estimated at most at A's self-diff plus B's: at most twice the largest self-diff.
- */
-const SELF_DIFF = parse(`query SelfDiff($id: ID!) {
-  diffLevels(from: $id, to: $id) {
-    from { id code title track { id name } }
-    to { id code title track { id name } }
-    summary { added removed changed unchanged }
-    attributes { key label from to status }
-    competencies {
-      slug name emoji status
-      summary { added removed changed unchanged }
-      expectations { ...Change }
-      examples { ...Change }
-    }
-  }
-}
-fragment Change on TextChange { status from to fromPosition toPosition similarity segments { kind text } }`);
-
-const sizes = new WeakMap<GraphQLSchema, WeakMap<Framework, number>>();
-
-/**
- * The content's own size in fields: the whole framework read once, plus the largest diff of two
- * levels read word by word (at most twice the largest self-diff, see SELF_DIFF). Every view the
- * explorer and the examples ask for (the track list, a level, a matrix, a diff, a search) reads less
- * than one of those two.
- */
-export function contentSize(schema: GraphQLSchema, framework: Framework): number {
-  let bySchema = sizes.get(schema);
-  if (!bySchema) sizes.set(schema, (bySchema = new WeakMap()));
-  let size = bySchema.get(framework);
-  if (size === undefined) {
-    let diff = 0;
-    for (const level of framework.levels)
-      diff = Math.max(diff, estimateCost(schema, SELF_DIFF, null, { id: level.id }, framework));
-    size = estimateCost(schema, WHOLE_CONTENT, null, {}, framework) + 2 * diff;
-    bySchema.set(framework, size);
-  }
-  return size;
+/** The error for an operation whose answer from one root field could be larger than its limit. */
+export function tooComplex(field: string, estimate: number, limit: number): GraphQLError {
+  return new GraphQLError(
+    `This query could return about ${estimate} fields from ${field}, more than the limit of ${limit}. Ask for fewer nested lists, or split it.`,
+    { extensions: { code: QUERY_TOO_COMPLEX, field, cost: estimate, limit, http: { status: 400 } } },
+  );
 }
 
-/** The most fields an answer may have for this content: the fixed floor, or CONTENT_READS × its size. */
-export function costLimit(schema: GraphQLSchema, framework: Framework, floor: number): number {
-  return Math.max(floor, CONTENT_READS * contentSize(schema, framework));
+/**
+ * The cost limit: how many fields an operation may ask of each root field, and how many versions it
+ * may read from git. Each root field may answer what the known operations (`known`: the explorer's,
+ * examples/' and introspection) ask of it on the content being served, and never less than `floor`
+ * (budgets.ts); the sizes and budgets are measured once per loaded Framework.
+ */
+export class CostLimit {
+  private readonly sizes = new WeakMap<Framework, CostContext>();
+  private readonly budgets = new WeakMap<CostContext, ReadonlyMap<string, number>>();
+
+  constructor(
+    private readonly known: readonly DocumentNode[],
+    private readonly floor: number,
+  ) {}
+
+  /** What an operation could cost on this content (measure.ts). */
+  measure(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | undefined,
+    variables: Record<string, unknown> | null | undefined,
+    framework: Framework,
+  ): OperationCost {
+    try {
+      return measureOperation(schema, document, operationName, variables, this.sizesOf(framework));
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      // the library's refusal of a document whose fragments expand past MAX_QUERY_NODES
+      throw new GraphQLError(`${error.message} Spread fewer fragments.`, {
+        extensions: { code: QUERY_TOO_COMPLEX, http: { status: 400 } },
+      });
+    }
+  }
+
+  /** The most fields `field` of Query may answer on this content. */
+  budget(schema: GraphQLSchema, framework: Framework, field: string): number {
+    const sizes = this.sizesOf(framework);
+    let budgets = this.budgets.get(sizes);
+    if (!budgets) this.budgets.set(sizes, (budgets = rootBudgets(schema, sizes, this.known)));
+    return Math.max(this.floor, budgets.get(field) ?? 0);
+  }
+
+  /** Throws QUERY_TOO_COMPLEX, naming the field, for an operation over the limit. */
+  check(...args: Parameters<CostLimit['measure']>): void {
+    const cost = this.measure(...args);
+    if (cost.versionLoads > MAX_VERSION_LOADS)
+      throw tooManyVersionLoads(cost.versionLoads, cost.heaviestLoader);
+    const [schema, , , , framework] = args;
+    for (const [field, fields] of cost.byRoot) {
+      // under the floor, no budget is needed: they are only measured when an answer could be larger
+      if (fields <= this.floor) continue;
+      const limit = this.budget(schema, framework, field);
+      if (fields > limit) throw tooComplex(field, fields, limit);
+    }
+  }
+
+  private sizesOf(framework: Framework): CostContext {
+    let sizes = this.sizes.get(framework);
+    if (!sizes) this.sizes.set(framework, (sizes = contentSizes(framework)));
+    return sizes;
+  }
 }
