@@ -8,13 +8,15 @@
  *   npm run bench                    warm-up 1.5 s, 3 rounds of 4 s per target, operation and mode
  *   npm run bench:quick              warm-up 0.5 s, 1 round of 1 s (results/quick.json)
  *   npm run bench -- --only level,search
+ *   npm run bench -- --before DIR    adds the server of another checkout (DIR/dist/main.js, built
+ *                                    there) on this content: ours / before, same machine, same run
  *   npm run bench -- --profile       this server under --cpu-prof, unique `level` load (or the first
  *                                    of --only); the .cpuprofile is left in bench/results/
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import ts from 'typescript';
 import {
@@ -40,22 +42,27 @@ const quick = args.includes('--quick');
 const profile = args.includes('--profile');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : null;
+const beforeAt = args.indexOf('--before');
+const beforeDir = beforeAt >= 0 ? resolve(args[beforeAt + 1] ?? '.') : null;
 const ops = OPERATIONS.filter((op) => !only || only.includes(op.name));
 if (ops.length === 0) throw new Error(`--only takes some of ${OPERATIONS.map((o) => o.name).join(',')}`);
 const MODES = ['repeated', 'unique'] as const;
 const settings = quick
   ? { warmupSec: 0.5, durationSec: 1, rounds: 1, connections: 10, profileSec: 5 }
   : { warmupSec: 1.5, durationSec: 4, rounds: 3, connections: 10, profileSec: 10 };
-const TARGETS = ['ours', 'mercurius', 'ceiling'] as const;
-type TargetName = (typeof TARGETS)[number];
+type TargetName = 'ours' | 'before' | 'mercurius' | 'ceiling';
+const TARGETS: TargetName[] = beforeDir
+  ? ['ours', 'before', 'mercurius', 'ceiling']
+  : ['ours', 'mercurius', 'ceiling'];
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fixed = (x: number, digits = 2): string => x.toFixed(digits);
 
-async function startOurs(extraFlags: string[] = []): Promise<Target> {
-  const main = join(ROOT, 'dist', 'main.js');
-  if (!existsSync(main)) throw new Error('dist/main.js is missing: npm run build');
-  return startTarget('ours', [...imageNodeFlags(), ...extraFlags, main], bodyOf(ops[0]!, 'repeated'));
+async function startOurs(extraFlags: string[] = [], dir = ROOT, name = 'ours'): Promise<Target> {
+  const main = join(dir, 'dist', 'main.js');
+  if (!existsSync(main))
+    throw new Error(`${main} is missing: npm run build${dir === ROOT ? '' : ` in ${dir}`}`);
+  return startTarget(name, [...imageNodeFlags(), ...extraFlags, main], bodyOf(ops[0]!, 'repeated'));
 }
 
 /** One measured run: the target's peak RSS is reset before and read after. */
@@ -130,6 +137,7 @@ async function benchmark(): Promise<void> {
     const targets = transpileTargets();
     const probe = bodyOf(ops[0]!, 'repeated');
     running.set('mercurius', await startTarget('mercurius', [targets, 'mercurius'], probe));
+    if (beforeDir) running.set('before', await startOurs([], beforeDir, 'before'));
     running.set(
       'ceiling',
       await startTarget('ceiling', [targets, 'ceiling'], probe, { BENCH_RESPONSES: responses }),
@@ -170,7 +178,7 @@ async function benchmark(): Promise<void> {
               { rps: Math.round(rps), p99Ms, peakRssMb: Math.max(...rs.map((x) => x.peakRssMb ?? 0)) },
             ];
           }),
-        ) as Record<TargetName, Cell>;
+        ) as Cells;
         const oursPerMercurius = cells.ours.rps / cells.mercurius.rps;
         const row: Row = {
           op: op.name,
@@ -178,6 +186,7 @@ async function benchmark(): Promise<void> {
           ...cells,
           oursPerMercurius,
           oursPerCeiling: cells.ours.rps / cells.ceiling.rps,
+          ...(cells.before ? { oursPerBefore: cells.ours.rps / cells.before.rps } : {}),
         };
         rows.push(row);
         process.stdout.write(`${op.name}/${mode} `);
@@ -186,31 +195,34 @@ async function benchmark(): Promise<void> {
     console.table(
       rows.map((r) => ({
         operation: `${r.op}/${r.mode}`,
-        ...Object.fromEntries(TARGETS.map((t) => [`${t} req/s`, r[t].rps])),
+        ...Object.fromEntries(TARGETS.map((t) => [`${t} req/s`, r[t]!.rps])),
         'ours/mercurius': `${fixed(r.oursPerMercurius)}×`,
         'ours/ceiling': `${fixed(r.oursPerCeiling)}×`,
-        ...Object.fromEntries(TARGETS.map((t) => [`${t} p99 ms`, fixed(r[t].p99Ms)])),
-        'ours peak RSS MB': r.ours.peakRssMb,
-        'mercurius peak RSS MB': r.mercurius.peakRssMb,
+        ...(r.oursPerBefore ? { 'ours/before': `${fixed(r.oursPerBefore)}×` } : {}),
+        ...Object.fromEntries(TARGETS.map((t) => [`${t} p99 ms`, fixed(r[t]!.p99Ms)])),
+        ...Object.fromEntries(TARGETS.slice(0, -1).map((t) => [`${t} peak RSS MB`, r[t]!.peakRssMb])),
       })),
     );
     const peakRssMb = Object.fromEntries(
-      TARGETS.map((t) => [t, Math.max(...rows.map((r) => r[t].peakRssMb))] as const),
-    ) as Record<TargetName, number>;
+      TARGETS.map((t) => [t, Math.max(...rows.map((r) => r[t]!.peakRssMb))] as const),
+    ) as Partial<Record<TargetName, number>>;
     const geomean = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
-    const summary: Record<string, { oursPerMercurius: number; oursPerCeiling: number }> = {};
+    const summary: Record<string, Record<string, number>> = {};
     for (const mode of MODES) {
       const mine = rows.filter((r) => r.mode === mode);
-      const perMercurius = geomean(mine.map((r) => r.oursPerMercurius));
-      const perCeiling = geomean(mine.map((r) => r.oursPerCeiling));
-      summary[mode] = { oursPerMercurius: perMercurius, oursPerCeiling: perCeiling };
+      const ratios: Record<string, number> = {
+        oursPerMercurius: geomean(mine.map((r) => r.oursPerMercurius)),
+        oursPerCeiling: geomean(mine.map((r) => r.oursPerCeiling)),
+        ...(beforeDir ? { oursPerBefore: geomean(mine.map((r) => r.oursPerBefore!)) } : {}),
+      };
+      summary[mode] = ratios;
       console.log(
-        `${mode}, geometric means: ours / mercurius ${fixed(perMercurius)}×, ours / ceiling ${fixed(perCeiling)}×`,
+        `${mode}, geometric means: ${Object.entries(ratios)
+          .map(([k, v]) => `${k.replace('oursPer', 'ours / ').toLowerCase()} ${fixed(v)}×`)
+          .join(', ')}`,
       );
     }
-    console.log(
-      `peak RSS under load: ours ${peakRssMb.ours} MB, mercurius ${peakRssMb.mercurius} MB, ceiling ${peakRssMb.ceiling} MB`,
-    );
+    console.log(`peak RSS under load: ${TARGETS.map((t) => `${t} ${peakRssMb[t]} MB`).join(', ')}`);
 
     const file = join(RESULTS, quick || only ? 'quick.json' : 'latest.json');
     mkdirSync(RESULTS, { recursive: true });
@@ -220,6 +232,7 @@ async function benchmark(): Promise<void> {
       commit: git(['rev-parse', 'HEAD']),
       dirty: git(['status', '--porcelain', '--', 'src', 'package-lock.json']) !== '',
       node: process.version,
+      before: beforeDir && { dir: beforeDir, commit: git(['rev-parse', 'HEAD'], beforeDir) },
       serverFlags: imageNodeFlags(),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.platform()} ${os.release()}`,
       settings,
@@ -248,19 +261,23 @@ async function fetchAnswer(target: Target, body: string): Promise<string> {
   return got.text;
 }
 
-function git(gitArgs: string[]): string | null {
+function git(gitArgs: string[], cwd = ROOT): string | null {
   try {
-    return execFileSync('git', gitArgs, { cwd: ROOT, encoding: 'utf8', timeout: 10_000 }).trim();
+    return execFileSync('git', gitArgs, { cwd, encoding: 'utf8', timeout: 10_000 }).trim();
   } catch {
     return null;
   }
 }
 
 type Cell = { rps: number; p99Ms: number; peakRssMb: number };
-type Row = { op: string; mode: Mode; oursPerMercurius: number; oursPerCeiling: number } & Record<
-  TargetName,
-  Cell
->;
+type Cells = Record<Exclude<TargetName, 'before'>, Cell> & { before?: Cell };
+type Row = Cells & {
+  op: string;
+  mode: Mode;
+  oursPerMercurius: number;
+  oursPerCeiling: number;
+  oursPerBefore?: number;
+};
 
 (profile ? runProfile() : benchmark()).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

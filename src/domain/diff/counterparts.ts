@@ -3,7 +3,7 @@ import { bestFirst, NO_CANDIDATES, type Candidates } from './candidates';
 
 /**
  * Lowest counterpart score ({@link counterpartScore}) at which two items that no rewording paired are
- * shown as one changed item. Calibrated with bench/diff-pairing.ts on the bundled content as issue
+ * shown as one changed item. Calibrated with scripts/diff-pairing.ts on the bundled content as issue
  * 13 found it: between the software engineer and SRE tracks, level by level, the 32 pairs counterparts
  * add (technical debt, helping newer engineers, unglamorous work, shipping from idea to production,
  * breaking work into increments, interviewing candidates…, all ones a reader makes) scored 0.31 to 0.64,

@@ -32,7 +32,7 @@ export const REWORDING_THRESHOLD = 0.5;
  * stay those of the word similarity alone. Best-first rather than an optimal assignment (Hungarian)
  * over the scores: an assignment that maximises the total can give up a clearly best pair for two
  * middling ones, which a reader does not expect; on the bundled content, where counterparts above the
- * threshold rarely compete for an item, the two agree (bench/diff-pairing.ts counts both).
+ * threshold rarely compete for an item, the two agree (scripts/diff-pairing.ts counts both).
  *
  * The result follows `to`'s order. A removed item goes right after the item that preceded it in `from`
  * and was kept or reworded (after that item's place in `to`), or first when nothing before it was kept;

@@ -8,7 +8,7 @@ import { words } from './words';
  * ("larger") and knows no synonyms. Kept short on purpose: each group was added for a pair of sentences
  * a reader matches at once (software engineer L3 "I break large features into small … increments" and
  * SRE L3 "I decompose larger requirements into smaller … pieces … incremental"), then checked against
- * every pair it adds on the bundled content (bench/diff-pairing.ts prints them).
+ * every pair it adds on the bundled content (scripts/diff-pairing.ts prints them).
  */
 const SYNONYMS: readonly (readonly string[])[] = [
   ['break', 'decompose', 'split'],

@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/diff-pairing.ts [content-dir]`: what counterpart pairing (src/domain/diff/counterparts.ts) adds
+ * `npx tsx scripts/diff-pairing.ts [content-dir]`: what counterpart pairing (src/domain/diff/counterparts.ts) adds
  * on the bundled content, and the numbers COUNTERPART_THRESHOLD was calibrated on:
  *
  * - adjacent levels of each track, both ways: the pairs counterparts add to those of rewordings, and
