@@ -47,11 +47,19 @@ function variablesFor(schema: GraphQLSchema, operation: OperationDefinitionNode)
 }
 
 /**
- * How many fields each root field may answer on this content: the most that any of the known
- * operations (the explorer's, examples/' and introspection) asks of it, its aliases added up, and
- * never less than `floor`. Measured again on every load, so the limit follows the content: the
- * shipped operations are never refused however large the framework, and a query that reads a root
- * field many times over what they do is.
+ * How much more than the shipped operations a client may ask of a root field: a dashboard's own
+ * query that asks every field of a diff is a little wider than the explorer's, and two diffs in one
+ * request are reasonable. Fan-out through back-references is refused all the same: it asks tens to
+ * thousands of times more.
+ */
+export const HEADROOM = 2;
+
+/**
+ * How many fields each root field may answer on this content: HEADROOM times the most that any of
+ * the known operations (the explorer's, examples/' and introspection) asks of it, its aliases added
+ * up. Measured again on every load, so the limit follows the content: the shipped operations are
+ * never refused however large the framework, and a query that reads a root field many times over
+ * what they do is.
  */
 export function rootBudgets(
   schema: GraphQLSchema,
@@ -65,7 +73,7 @@ export function rootBudgets(
       const name = definition.name?.value;
       const cost = measureOperation(schema, document, name, variablesFor(schema, definition), sizes);
       for (const [field, fields] of cost.byRoot)
-        budgets.set(field, Math.max(budgets.get(field) ?? 0, fields));
+        budgets.set(field, Math.max(budgets.get(field) ?? 0, HEADROOM * fields));
     }
   return budgets;
 }
