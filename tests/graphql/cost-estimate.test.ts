@@ -162,6 +162,20 @@ describe('the cost estimate sizes what is asked', () => {
     expect(refusedFor(framework, query)).toBe('(fragments)');
   });
 
+  it('measures requests that differ only in a variable no estimate reads once', () => {
+    const document = documentOf(
+      'query U($id: ID!, $q: String!, $n: Int) { level(id: $id) { id } search(query: $q, limit: $n) { id } }',
+    );
+    const measure = (variables: Record<string, unknown>) =>
+      limit.measure(schema, document, undefined, variables, framework);
+    const first = measure({ id: 'a/L1', q: 'team', n: 5 });
+    expect(measure({ id: 'b/L2', q: 'other words', n: 5 })).toBe(first);
+    expect(measure({ id: 'b/L2', q: 'team', n: 6 })).not.toBe(first);
+    const versioned = measure({ id: 'a/L1@v1', q: 'team', n: 5 });
+    expect(versioned).not.toBe(first);
+    expect(versioned.versionLoads).toBe(first.versionLoads + 1);
+  });
+
   it('gives one answer per document, content and variables, however often it is asked', () => {
     const document = documentOf('{ tracks { levels { id } } }');
     const first = estimate(framework, '{ tracks { levels { id } } }');

@@ -6,6 +6,7 @@ import {
   ValidationContext,
   visit,
   visitWithTypeInfo,
+  type ASTNode,
   type DocumentNode,
   type GraphQLSchema,
 } from 'graphql';
@@ -94,10 +95,54 @@ const memo = new WeakMap<DocumentNode, WeakMap<CostContext, Map<string, Operatio
 const MEMO_KEY_LENGTH = 1024;
 const MEMO_ENTRIES = 64;
 
-/** The operation and its variables as one string, or null for variables too deep to write out. */
-function memoKey(operationName: string | undefined, variables: unknown): string | null {
+/**
+ * What each variable of a document can change in its cost: `value` where an estimate reads the
+ * value itself (a list's `limit`, a directive's `if`), `ref` where only whether it names a version
+ * counts (an `id`, a diff's `from` and `to`: version-loads.ts), and nothing elsewhere (a search's
+ * text, a level's id once it names no version). So a request that differs only in such a variable,
+ * as most unique traffic does, is measured once.
+ */
+function variableRoles(document: DocumentNode): ReadonlyMap<string, 'value' | 'ref'> {
+  let roles = rolesOf.get(document);
+  if (roles) return roles;
+  const found = new Map<string, 'value' | 'ref'>();
+  const mark = (node: ASTNode, role: 'value' | 'ref') =>
+    visit(node, {
+      Variable: (v) => {
+        if (found.get(v.name.value) !== 'value') found.set(v.name.value, role);
+      },
+    });
+  visit(document, {
+    VariableDefinition: () => false,
+    Argument: (argument) => {
+      const name = argument.name.value;
+      if (VALUE_ARGUMENTS.has(name)) mark(argument.value, 'value');
+      else if (REF_ARGUMENTS.has(name)) mark(argument.value, 'ref');
+      return false;
+    },
+  });
+  rolesOf.set(document, (roles = found));
+  return roles;
+}
+const rolesOf = new WeakMap<DocumentNode, ReadonlyMap<string, 'value' | 'ref'>>();
+/** The arguments whose values the declarations (declare.ts) and directives read. */
+const VALUE_ARGUMENTS: ReadonlySet<string> = new Set(['limit', 'if']);
+/** The arguments version-loads.ts reads, for whether they name a version. */
+const REF_ARGUMENTS: ReadonlySet<string> = new Set(['id', 'from', 'to']);
+
+/** The operation and what its variables can change in its cost, as one string; null when too deep to write. */
+function memoKey(
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): string | null {
+  const relevant: unknown[] = [];
+  for (const [name, role] of [...variableRoles(document)].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const value = variables?.[name];
+    relevant.push(role === 'value' ? (value ?? null) : typeof value === 'string' && value.includes('@'));
+  }
   try {
-    return `${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
+    return `${operationName ?? ''}\n${JSON.stringify(relevant)}`;
   } catch {
     return null;
   }
@@ -115,14 +160,6 @@ export function measureOperation(
   variables: Record<string, unknown> | null | undefined,
   sizes: CostContext,
 ): OperationCost {
-  const key = memoKey(operationName, variables);
-  let byContent = memo.get(document);
-  if (!byContent) memo.set(document, (byContent = new WeakMap()));
-  let known = byContent.get(sizes);
-  if (!known) byContent.set(sizes, (known = new Map()));
-  const remembered = key === null ? undefined : known.get(key);
-  if (remembered) return remembered;
-
   const operation = document.definitions.find(
     (d) =>
       d.kind === 'OperationDefinition' && (operationName === undefined || d.name?.value === operationName),
@@ -130,6 +167,14 @@ export function measureOperation(
   if (!operation || operation.kind !== 'OperationDefinition') return NOTHING;
   const definitions = operation.variableDefinitions ?? [];
   if (getVariableValues(schema, definitions, variables ?? {}, { maxErrors: 1 }).errors) return NOTHING;
+
+  const key = memoKey(document, operationName, variables);
+  let byContent = memo.get(document);
+  if (!byContent) memo.set(document, (byContent = new WeakMap()));
+  let known = byContent.get(sizes);
+  if (!known) byContent.set(sizes, (known = new Map()));
+  const remembered = key === null ? undefined : known.get(key);
+  if (remembered) return remembered;
 
   const walk: Walk = { ...sizes, schema, byRoot: new Map() };
   walkWith(schema, document, operationName, variables ?? {}, fieldCost, walk);
