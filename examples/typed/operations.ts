@@ -15,6 +15,13 @@ export type ChangeStatus =
   /** In both, identical. */
   | 'UNCHANGED';
 
+/** how the levels of a track build on each other, as its track.md states */
+export type LevelProgression =
+  /** each level expects everything the levels below it do, and lists only what is new or has grown */
+  | 'CUMULATIVE'
+  /** each level lists everything it expects */
+  | 'STANDALONE';
+
 /** What a search hit points at. */
 export type SearchHitKind =
   /** An example of a competency. */
@@ -42,6 +49,11 @@ export type DiffL2L3QueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DiffL2L3Query = { readonly diffLevels: { readonly summary: { readonly added: number, readonly removed: number, readonly changed: number, readonly unchanged: number }, readonly attributes: ReadonlyArray<{ readonly label: string, readonly from: string | null, readonly to: string | null, readonly status: ChangeStatus }>, readonly competencies: ReadonlyArray<{ readonly emoji: string | null, readonly name: string, readonly status: ChangeStatus, readonly expectations: ReadonlyArray<{ readonly status: ChangeStatus, readonly similarity: number, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }> }> } };
+
+export type LevelExpectedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LevelExpectedQuery = { readonly level: { readonly code: string, readonly track: { readonly progression: LevelProgression }, readonly expected: ReadonlyArray<{ readonly expectation: { readonly text: string, readonly competency: { readonly name: string } }, readonly statedAt: { readonly code: string }, readonly grownFrom: ReadonlyArray<{ readonly text: string, readonly level: { readonly code: string } }> }> } | null };
 
 export type LevelQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -134,6 +146,33 @@ export const DiffL2L3Document = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DiffL2L3Query, DiffL2L3QueryVariables>;
+export const LevelExpectedDocument = new TypedDocumentString(`
+    query LevelExpected {
+  level(id: "site-reliability-engineer/L3") {
+    code
+    track {
+      progression
+    }
+    expected {
+      expectation {
+        text
+        competency {
+          name
+        }
+      }
+      statedAt {
+        code
+      }
+      grownFrom {
+        text
+        level {
+          code
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LevelExpectedQuery, LevelExpectedQueryVariables>;
 export const LevelDocument = new TypedDocumentString(`
     query Level {
   level(id: "software-engineer/L3") {

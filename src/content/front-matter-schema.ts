@@ -1,4 +1,4 @@
-import { MAX_RANK, MIN_RANK, type LevelStatus } from '../domain/entities';
+import { MAX_RANK, MIN_RANK, type LevelStatus, type Progression } from '../domain/entities';
 import { plainText } from '../domain/text/normalise';
 import type { FrontMatterField } from './front-matter';
 import { problem, type ContentProblem } from './problem';
@@ -45,7 +45,23 @@ export const LEVEL_FRONT_MATTER = {
 export const TRACK_FRONT_MATTER = {
   name: text(200),
   description: text(5000),
+  progression: {
+    read: (v) => (v === 'cumulative' || v === 'standalone' ? (v as Progression) : undefined),
+    expected:
+      'cumulative (each level lists only what is new or has grown) or standalone (each level lists everything it expects)',
+  } as Rule<Progression>,
 } satisfies Schema;
+
+/** A value as the author wrote it, cut short, for a message that says what was found. */
+function shown(value: unknown): string {
+  let written: string;
+  try {
+    written = JSON.stringify(value) ?? String(value);
+  } catch {
+    written = 'a value nested too deeply to show';
+  }
+  return written.length > 60 ? `${written.slice(0, 59)}…` : written;
+}
 
 /**
  * Reads the fields a schema allows, reporting every key it does not know and every value of the
@@ -81,7 +97,7 @@ export function readFields<S extends Schema>(
           path,
           field.line,
           field.column,
-          `Front matter "${field.key}" must be ${rule.expected}.`,
+          `Front matter "${field.key}" must be ${rule.expected}, not ${shown(field.value)}.`,
         ),
       );
       continue;

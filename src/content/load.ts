@@ -5,7 +5,7 @@ import { readFrontMatter } from './front-matter';
 import { LEVEL_FRONT_MATTER, readFields } from './front-matter-schema';
 import { parseLevel } from './level/parser';
 import { linkTrack, type TrackLevelFile } from './link';
-import { parseTrackFile } from './parse-track';
+import { parseTrackFile, type TrackInfo } from './parse-track';
 import { compareProblems, problem, type ContentProblem } from './problem';
 import { readContentFiles, type ContentFile, type TrackFiles } from './read-files';
 import { repairText } from './repair';
@@ -107,14 +107,13 @@ interface LoadedTrack {
 }
 
 function loadTrack(files: TrackFiles, problems: ContentProblem[]): LoadedTrack {
-  let name: string | undefined;
-  let description: string | undefined;
+  let info: TrackInfo = {};
   if (files.trackFile) {
     const text = readText(files.trackFile, problems);
     if (text !== null) {
       const parsed = parseTrackFile(text, files.trackFile.path);
       problems.push(...parsed.problems);
-      ({ name, description } = parsed.info);
+      info = parsed.info;
     }
   }
   const read = files.levelFiles.map((file) => loadLevel(file, problems));
@@ -122,8 +121,9 @@ function loadTrack(files: TrackFiles, problems: ContentProblem[]): LoadedTrack {
   const levels = read.flatMap((f) => (f.level ? [f.level] : []));
   const track: TrackData = {
     id: files.id,
-    name: name ?? nameFromId(files.id),
-    description: description ?? null,
+    name: info.name ?? nameFromId(files.id),
+    description: info.description ?? null,
+    progression: info.progression ?? 'standalone',
     levels,
     source: files.trackFile ? { path: files.trackFile.path, line: 1 } : null,
   };

@@ -1,3 +1,4 @@
+import type { Progression } from '../domain/entities';
 import { readFrontMatter } from './front-matter';
 import { readFields, TRACK_FRONT_MATTER } from './front-matter-schema';
 import type { ContentProblem } from './problem';
@@ -6,6 +7,7 @@ import type { ContentProblem } from './problem';
 export interface TrackInfo {
   readonly name?: string;
   readonly description?: string;
+  readonly progression?: Progression;
 }
 
 /**

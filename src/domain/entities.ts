@@ -62,11 +62,19 @@ export interface Level {
   readonly source: SourceLocation;
 }
 
+/**
+ * How the levels of a track build on each other, as its track.md says: on a cumulative track each
+ * level expects everything the levels below it do and lists only what is new or has grown; on a
+ * standalone one each level lists everything it expects.
+ */
+export type Progression = 'cumulative' | 'standalone';
+
 export interface Track {
   /** The folder name under the content directory. */
   readonly id: string;
   readonly name: string;
   readonly description: string | null;
+  readonly progression: Progression;
   /** Every level of the track, drafts included, ordered by rank. */
   readonly levels: readonly Level[];
   /** The track.md file when there is one. */

@@ -1,4 +1,13 @@
-import type { Attribute, Competency, Item, Level, LevelStatus, SourceLocation, Track } from './entities';
+import type {
+  Attribute,
+  Competency,
+  Item,
+  Level,
+  LevelStatus,
+  Progression,
+  SourceLocation,
+  Track,
+} from './entities';
 
 /** A competency as the loader read it, before ids are assigned. */
 export interface CompetencyData {
@@ -33,6 +42,8 @@ export interface TrackData {
   readonly id: string;
   readonly name: string;
   readonly description: string | null;
+  /** Standalone when omitted. */
+  readonly progression?: Progression;
   readonly levels: readonly LevelData[];
   readonly source: SourceLocation | null;
 }
@@ -182,6 +193,7 @@ function buildTrack(data: TrackData, suffix: string): Track {
     id: data.id,
     name: data.name,
     description: data.description,
+    progression: data.progression ?? 'standalone',
     levels: Object.freeze(levels),
     source: data.source,
   });

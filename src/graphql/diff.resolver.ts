@@ -1,20 +1,27 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { diffLevels } from '../domain/diff/levels';
+import { diffExpected, diffLevels } from '../domain/diff/levels';
+import { expectedAt } from '../domain/expected';
 import type { LevelDiff } from '../domain/diff/types';
 import type { Level } from '../domain/entities';
+import type { Framework } from '../domain/framework';
 import { unknownLevel } from '../domain/suggest';
 import { DiffArgs } from './args/diff.args';
+import { DiffBasis } from './enums';
 import type { GraphQLContext } from './context';
 import { LevelDiffType } from './diff.type';
 import { badUserInput } from './validate-args';
 import { versionsOf } from './context';
 
 /** The level an argument names, at the version its `@ref` names (the content being served without one). */
-async function levelOrThrow(ctx: GraphQLContext, argument: 'from' | 'to', id: string): Promise<Level> {
+async function levelOrThrow(
+  ctx: GraphQLContext,
+  argument: 'from' | 'to',
+  id: string,
+): Promise<{ level: Level; framework: Framework }> {
   const found = await versionsOf(ctx).lookup(id, 2);
   if (!found) throw badUserInput(`Argument "${argument}": no version named in "${id}"`, { argument });
   const level = found.framework.level(found.id);
-  if (level) return level;
+  if (level) return { level, framework: found.framework };
   const { message, suggestions } = unknownLevel(found.framework, id);
   throw badUserInput(`Argument "${argument}": ${message}`, { argument, suggestions });
 }
@@ -27,9 +34,15 @@ export class DiffResolver {
   })
   async diffLevels(
     @Ctx() ctx: GraphQLContext,
-    @Args(() => DiffArgs) { from, to }: DiffArgs,
+    @Args(() => DiffArgs) { from, to, basis }: DiffArgs,
   ): Promise<LevelDiff> {
     const [a, b] = await Promise.all([levelOrThrow(ctx, 'from', from), levelOrThrow(ctx, 'to', to)]);
-    return diffLevels(a, b);
+    if (basis === DiffBasis.WRITTEN) return diffLevels(a.level, b.level);
+    const sides = {
+      from: expectedAt(a.framework, a.level),
+      to: expectedAt(b.framework, b.level),
+      sameTrack: a.framework === b.framework && a.level.trackId === b.level.trackId,
+    };
+    return diffExpected(a.level, b.level, sides);
   }
 }

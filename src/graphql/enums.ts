@@ -61,3 +61,41 @@ registerEnumType(SearchHitKind, {
     EXAMPLE: { description: 'An example of a competency.' },
   },
 });
+
+export enum LevelProgression {
+  CUMULATIVE = 'cumulative',
+  STANDALONE = 'standalone',
+}
+registerEnumType(LevelProgression, {
+  name: 'LevelProgression',
+  description: 'how the levels of a track build on each other, as its track.md states',
+  valuesConfig: {
+    CUMULATIVE: {
+      description:
+        'each level expects everything the levels below it do, and lists only what is new or has grown',
+    },
+    STANDALONE: { description: 'each level lists everything it expects' },
+  },
+});
+
+// Not a domain value: named as in the schema, so its default value reads the same in every
+// schema built from the printed SDL (the Federation subgraph).
+export enum DiffBasis {
+  EXPECTED = 'EXPECTED',
+  WRITTEN = 'WRITTEN',
+}
+registerEnumType(DiffBasis, {
+  name: 'DiffBasis',
+  description:
+    "Which expectations a diff compares: what each level expects, or what each level's file writes.",
+  valuesConfig: {
+    EXPECTED: {
+      description:
+        "What each level expects (Level.expected): on a cumulative track an expectation the 'to' level still expects is UNCHANGED, never REMOVED, and one it states in a grown form is CHANGED. For readers of a promotion step.",
+    },
+    WRITTEN: {
+      description:
+        "What each level's file writes, item against item: for editors checking what a file says. On a standalone track the same as EXPECTED.",
+    },
+  },
+});

@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { attributeValue, type Competency, type Level, type Track } from '../domain/entities';
+import { expectedAt, type ExpectedItem } from '../domain/expected';
 import { filterLevels } from '../domain/filter';
 import { namedAttributeLabel, type NamedAttributeKey } from '../domain/named-attributes';
 import { IdArgs } from './args/id.args';
@@ -11,6 +12,7 @@ import { LevelChangeType } from './level-change.type';
 import type { GraphQLContext } from './context';
 import { assertDraftsAllowed } from './permissions';
 import { CompetencyType } from './competency.type';
+import { ExpectedItemType } from './expected-item.type';
 import { LevelType } from './level.type';
 import { TrackType } from './track.type';
 import { versionsOf } from './context';
@@ -86,6 +88,15 @@ export class LevelResolver implements NamedAttributeFields {
   competency(@Root() level: Level, @Args(() => SlugArgs) { slug }: SlugArgs): Competency | null {
     const wanted = slug.trim().toLowerCase();
     return level.competencies.find((c) => c.slug === wanted) ?? null;
+  }
+
+  @FieldResolver(() => [ExpectedItemType], {
+    complexity: contentList,
+    description:
+      'every expectation this level holds: its own and, on a cumulative track, those of lower levels that no level up to this one has grown into a new form; in competency order',
+  })
+  expected(@Root() level: Level, @Ctx() ctx: GraphQLContext): readonly ExpectedItem[] {
+    return expectedAt(versionsOf(ctx).frameworkOf(level.id), level);
   }
 
   @FieldResolver(() => LevelType, { nullable: true, description: 'the neighbours on the same track' })

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { Track } from '../domain/entities';
+import { LevelProgression } from './enums';
 
 // an entity other subgraphs of a company's supergraph can reference by id (schema.subgraph.graphql)
 @Directive('@key(fields: "id")')
@@ -16,4 +17,9 @@ export class TrackType implements Partial<Track> {
 
   @Field(() => String, { nullable: true, description: 'One paragraph from track.md, when it has one.' })
   description!: string | null;
+
+  @Field(() => LevelProgression, {
+    description: "From track.md's 'progression'; STANDALONE when it does not say.",
+  })
+  progression!: LevelProgression;
 }

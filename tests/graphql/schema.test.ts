@@ -40,6 +40,14 @@ describe('schema.graphql', () => {
     expect(breaking).toEqual([]);
   });
 
+  it('contains the readers contract too (Track.progression, Level.expected)', () => {
+    const read = (file: string) => readFileSync(path.join(__dirname, 'fixtures', file), 'utf8');
+    const contract = buildSchema(`${read('contract.graphql')}\n${read('contract-readers.graphql')}`);
+    expect(contract.getType('ExpectedItem')).toBeDefined();
+    const breaking = findBreakingChanges(contract, buildFrameworkSchema());
+    expect(breaking).toEqual([]);
+  });
+
   it('describes every type, field, argument and enum value', () => {
     const missing: string[] = [];
     for (const type of Object.values(buildFrameworkSchema().getTypeMap())) {

@@ -116,3 +116,45 @@ describe('the GraphQL API over HTTP, through a real client', () => {
     expect(result.data.search.length).toBeLessThanOrEqual(3);
   });
 });
+
+describe('readers of a promotion step, over HTTP', () => {
+  const query = (text: string) =>
+    server.client
+      .query(gql(text), {})
+      .toPromise()
+      .then((r) => {
+        expect(r.error).toBeUndefined();
+        return r.data;
+      });
+
+  it('says how each track progresses, and what a level expects with the level that states it', async () => {
+    const data = await query(`{
+      tracks { id progression }
+      level(id: "site-reliability-engineer/L3") {
+        expected { expectation { id text } statedAt { code } grownFrom { id } }
+      }
+    }`);
+    expect(data.tracks.map((t: { progression: string }) => t.progression)).toEqual([
+      'CUMULATIVE',
+      'CUMULATIVE',
+    ]);
+    const stated = new Set(data.level.expected.map((e: { statedAt: { code: string } }) => e.statedAt.code));
+    expect([...stated].sort()).toEqual(['L1', 'L2', 'L3']);
+    const grown = data.level.expected.filter((e: { grownFrom: unknown[] }) => e.grownFrom.length > 0);
+    expect(grown.length).toBeGreaterThan(0);
+  });
+
+  it('compares what each level expects by default, and what each file writes with basis: WRITTEN', async () => {
+    const diff = (basis: string) => `{
+      diffLevels(from: "site-reliability-engineer/L2", to: "site-reliability-engineer/L3"${basis}) {
+        competencies { expectations { status } }
+      }
+    }`;
+    const removed = (data: { diffLevels: { competencies: { expectations: { status: string }[] }[] } }) =>
+      data.diffLevels.competencies.flatMap((c) => c.expectations).filter((e) => e.status === 'REMOVED')
+        .length;
+    expect(removed(await query(diff('')))).toBe(0);
+    expect(removed(await query(diff(', basis: EXPECTED')))).toBe(0);
+    expect(removed(await query(diff(', basis: WRITTEN')))).toBeGreaterThan(0);
+  });
+});

@@ -90,6 +90,22 @@ export function diffTexts(
     take(counterparts, (i, j) => textSimilarity(from[i]!, to[j]!));
   }
 
+  return changesFromPairs(from, to, partnerOfTo, similarityOfTo);
+}
+
+/**
+ * The changes of two lists of sentences once their items are paired (`partnerOfTo[j]` is the `from`
+ * index paired with `to[j]`, or -1), in the order {@link diffTexts} describes: `to`'s order, each
+ * removed item right after the kept or reworded item that preceded it in `from`.
+ */
+export function changesFromPairs(
+  from: readonly string[],
+  to: readonly string[],
+  partnerOfTo: ArrayLike<number>,
+  similarityOfTo: ArrayLike<number>,
+): TextChange[] {
+  const partnerOfFrom = new Int32Array(from.length).fill(-1);
+  for (let j = 0; j < to.length; j++) if (partnerOfTo[j]! !== -1) partnerOfFrom[partnerOfTo[j]!] = j;
   // removedAfter[j + 1] lists the removed items that go right after to[j]; removedAfter[0] those first.
   const removedAfter: number[][] = Array.from({ length: to.length + 1 }, () => []);
   let anchor = -1;

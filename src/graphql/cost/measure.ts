@@ -45,15 +45,20 @@ const declared = fieldExtensionsEstimator();
 /**
  * A field's cost: as its declaration says (declare.ts), else one value and what is inside it. A list
  * nothing declares is as long as the longest list there is (an introspection list: the schema's
- * own longest of that kind), so a list added without a declaration is never undercounted.
+ * own longest of that kind; `_entities`: its representations), so a list added without a
+ * declaration is never undercounted.
  */
 const fieldCost: ComplexityEstimator = (args: ComplexityEstimatorArgs) => {
   const walk = args.context as Walk;
   let cost = declared(args);
   if (typeof cost !== 'number') {
-    const n = isListType(getNullableType(args.field.type))
-      ? (introspectionSizes(walk.schema).get(`${args.type.name}.${args.field.name}`) ?? walk.largest)
-      : 1;
+    const representations: unknown = args.args.representations;
+    const n = !isListType(getNullableType(args.field.type))
+      ? 1
+      : // a Federation gateway's _entities answers one entity per representation it sends
+        Array.isArray(representations)
+        ? representations.length
+        : (introspectionSizes(walk.schema).get(`${args.type.name}.${args.field.name}`) ?? walk.largest);
     cost = n * (1 + args.childComplexity);
   }
   if (args.type === walk.schema.getQueryType())
@@ -125,8 +130,8 @@ function variableRoles(document: DocumentNode): ReadonlyMap<string, 'value' | 'r
   return roles;
 }
 const rolesOf = new WeakMap<DocumentNode, ReadonlyMap<string, 'value' | 'ref'>>();
-/** The arguments whose values the declarations (declare.ts) and directives read. */
-const VALUE_ARGUMENTS: ReadonlySet<string> = new Set(['limit', 'if']);
+/** The arguments whose values the declarations (declare.ts), directives and _entities' size read. */
+const VALUE_ARGUMENTS: ReadonlySet<string> = new Set(['limit', 'if', 'representations']);
 /** The arguments version-loads.ts reads, for whether they name a version. */
 const REF_ARGUMENTS: ReadonlySet<string> = new Set(['id', 'from', 'to']);
 

@@ -43,6 +43,18 @@ export function contentSizes(framework: Framework): CostContext {
   const values = new Map<string, Set<string>>();
   for (const track of framework.tracks) {
     const slugs = new Set(track.levels.flatMap((l) => l.competencies.map((c) => c.slug)));
+    // what a level expects is at most every expectation of its track, of one competency at most
+    // all of that competency's (expected.ts); a grown item's lineage has a level below it at most
+    const perSlug = new Map<string, number>();
+    for (const level of track.levels)
+      for (const c of level.competencies)
+        perSlug.set(c.slug, (perSlug.get(c.slug) ?? 0) + c.expectations.length);
+    longest.see(
+      'Level.expected',
+      [...perSlug.values()].reduce((a, b) => a + b, 0),
+    );
+    longest.see('expected per competency', Math.max(0, ...perSlug.values()));
+    longest.see('ExpectedItem.grownFrom', track.levels.length);
     for (const key of ['Track.levels', 'CompetencyMatrix.levels', 'CompetencyRow.cells'])
       longest.see(key, track.levels.length);
     longest.see('CompetencyMatrix.rows', slugs.size);
@@ -64,9 +76,13 @@ export function contentSizes(framework: Framework): CostContext {
   for (const key of ['addedLevels', 'removedLevels', 'changedLevels']) set(`FrameworkChanges.${key}`, levels);
   set('Query.attributeDefinitions', values.size);
   set('AttributeDefinition.values', Math.max(0, ...[...values.values()].map((v) => v.size)));
-  set('LevelDiff.competencies', 2 * (sizes.get('Level.competencies') ?? 0));
+  // a reader's diff also has the competencies only lower levels write (expected.ts)
+  set(
+    'LevelDiff.competencies',
+    2 * Math.max(sizes.get('Level.competencies') ?? 0, sizes.get('CompetencyMatrix.rows') ?? 0),
+  );
   set('LevelDiff.attributes', Math.min(2 * (sizes.get('Level.attributes') ?? 0), values.size));
-  for (const list of ['expectations', 'examples'])
-    set(`CompetencyDiff.${list}`, 2 * (sizes.get(`Competency.${list}`) ?? 0));
+  set('CompetencyDiff.expectations', 2 * (sizes.get('expected per competency') ?? 0));
+  set('CompetencyDiff.examples', 2 * (sizes.get('Competency.examples') ?? 0));
   return { sizes, largest: Math.max(1, ...sizes.values()) };
 }
