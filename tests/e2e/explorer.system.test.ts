@@ -164,9 +164,44 @@ describe('the diff view', () => {
       expect(state).toBe('false');
     for (const text of await toggles.locator('.fold-label').allTextContents())
       expect(text).toMatch(
-        /^Show (1 unchanged (expectation|example)|([02-9]|\d\d+) unchanged (expectations|examples))$/,
+        /^Show (1 unchanged (expectation|example)|([02-9]|\d\d+) unchanged (expectations|examples)|\d+ still expected)$/,
       );
     await expect(page.locator('.fold--unchanged li').first().isVisible()).resolves.toBe(false);
+  });
+
+  it('says how a cumulative track compares, lists no still-expected expectation as removed, and opens the files as written a link away', async () => {
+    await open(DIFF_URL);
+    await expect(page.locator('.basis-note[data-basis="expected"]').isVisible()).resolves.toBe(true);
+    const removedExpectations = 'ol[aria-labelledby$="-expectations"] li.change--removed';
+    await expect(page.locator(removedExpectations).count()).resolves.toBe(0);
+    const folded = await page.locator('.fold--unchanged .fold-label').allTextContents();
+    expect(folded.some((text) => /still expected$/.test(text))).toBe(true);
+
+    const written = await graphql<{ diffLevels: { competencies: { expectations: { status: string }[] }[] } }>(
+      server.url,
+      `
+        query W($from: ID!, $to: ID!) {
+          diffLevels(from: $from, to: $to, basis: WRITTEN) {
+            competencies {
+              expectations {
+                status
+              }
+            }
+          }
+        }
+      `,
+      { from: FROM, to: TO },
+    );
+    const writtenRemoved = written.diffLevels.competencies
+      .flatMap((c) => c.expectations)
+      .filter((e) => e.status === 'REMOVED').length;
+    expect(writtenRemoved).toBeGreaterThan(0);
+    await page.locator('.basis-toggle').click();
+    await page.waitForURL(`${server.address}${DIFF_URL}&basis=written`);
+    await page.locator('main:not([aria-busy]) .basis-note[data-basis="written"]').waitFor();
+    await expect(page.locator(removedExpectations).count()).resolves.toBe(writtenRemoved);
+    await page.locator('.basis-toggle').click();
+    await page.locator('main:not([aria-busy]) .basis-note[data-basis="expected"]').waitFor();
   });
 
   it('highlights the inserted and deleted words inside every changed item, exactly as the API segments them', async () => {

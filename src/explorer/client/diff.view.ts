@@ -31,6 +31,7 @@ export async function diffView(params: URLSearchParams, ctx: ViewContext): Promi
   const tracks = await ctx.tracks();
   const from = params.get('from');
   const to = params.get('to');
+  const written = params.get('basis') === 'written';
   const defaults = defaultPair(tracks, from);
   const form = compareForm(tracks, from ?? defaults.from, to ?? defaults.to);
   if (!from || !to) {
@@ -43,7 +44,11 @@ export async function diffView(params: URLSearchParams, ctx: ViewContext): Promi
     return { title: 'Compare levels', nodes: [form, title, hint], focus: title };
   }
   try {
-    const { diffLevels } = await request<DiffResult>(DIFF, { from, to });
+    const { diffLevels } = await request<DiffResult>(DIFF, {
+      from,
+      to,
+      basis: written ? 'WRITTEN' : 'EXPECTED',
+    });
     const title = pageTitle(
       h(
         'a',
@@ -60,7 +65,7 @@ export async function diffView(params: URLSearchParams, ctx: ViewContext): Promi
     title.classList.add('diff-title');
     return {
       title: `${diffTitle(diffLevels)} · Compare`,
-      nodes: [form, diffEyebrow(diffLevels), title, ...diffPage(diffLevels)],
+      nodes: [form, diffEyebrow(diffLevels), title, ...diffPage(diffLevels, written)],
       focus: title,
     };
   } catch (error) {
@@ -206,13 +211,34 @@ function diffEyebrow(diff: LevelDiff): HTMLParagraphElement {
   );
 }
 
-function diffPage(diff: LevelDiff): Child[] {
+/** On a cumulative track, the page says once how it compares, with the other comparison a link away. */
+function basisNote(diff: LevelDiff, written: boolean): Child {
+  const { from, to } = diff;
+  if (from.track.progression !== 'CUMULATIVE' && to.track.progression !== 'CUMULATIVE') return null;
+  const other = h(
+    'a',
+    { href: diffHref(from.id, to.id, !written), class: 'basis-toggle' },
+    written ? 'Compare what each level expects' : 'Compare the files as written',
+  );
+  return h(
+    'p',
+    { class: 'basis-note legend muted', 'data-basis': written ? 'written' : 'expected' },
+    written
+      ? `As written: each file's items against the other's, for editors. The track is cumulative, so an item shown as removed may still be expected at ${to.code}. `
+      : `${to.code} expects everything the levels below it do, and lists only what is new or has grown: an expectation it does not restate is still expected, one it restates in a grown form shows its word diff, and examples are each level's own evidence. `,
+    other,
+  );
+}
+
+function diffPage(diff: LevelDiff, written = false): Child[] {
+  const reader = !written && diff.to.track.progression === 'CUMULATIVE';
   return [
     h(
       'section',
       { class: 'diff-summary', 'aria-labelledby': 'diff-summary-h' },
       h('h2', { id: 'diff-summary-h', class: 'vh' }, 'Summary'),
       counts(diff.summary, 'Changes across all competencies', 'counts--total'),
+      basisNote(diff, written),
       h(
         'p',
         { class: 'legend muted' },
@@ -241,7 +267,7 @@ function diffPage(diff: LevelDiff): Child[] {
         ),
       ),
     ),
-    diff.competencies.map((c) => competencyDiff(c)),
+    diff.competencies.map((c) => competencyDiff(c, ALONE, reader)),
   ];
 }
 
@@ -311,7 +337,7 @@ const COMPETENCY_WORD: Record<ChangeStatus, string> = {
   UNCHANGED: 'No changes',
 };
 
-function competencyDiff(competency: CompetencyDiff, where: Placement = ALONE): HTMLElement {
+function competencyDiff(competency: CompetencyDiff, where: Placement = ALONE, reader = false): HTMLElement {
   const id = placed(where, competencyAnchor(competency.slug));
   return h(
     'section',
@@ -338,6 +364,7 @@ function competencyDiff(competency: CompetencyDiff, where: Placement = ALONE): H
       domId(id, 'expectations'),
       competency.expectations,
       where.depth + 1,
+      reader ? 'still expected' : 'unchanged',
     ),
     changeList(competency, 'example', domId(id, 'examples'), competency.examples, where.depth + 1),
   );
@@ -353,11 +380,15 @@ function changeList(
   id: string,
   changes: readonly TextChange[],
   depth: number,
+  kept: 'unchanged' | 'still expected' = 'unchanged',
 ): Child {
   if (changes.length === 0) return null;
   const visible = changes.filter((c) => c.status !== 'UNCHANGED');
   const unchanged = changes.filter((c) => c.status === 'UNCHANGED');
-  const what = countOf(unchanged.length, `unchanged ${noun}`);
+  const what =
+    kept === 'unchanged'
+      ? countOf(unchanged.length, `unchanged ${noun}`)
+      : `${unchanged.length} still expected`;
   return [
     h(heading(depth), { id }, noun === 'expectation' ? 'Expectations' : 'Examples'),
     visible.length > 0 ? h('ol', { class: 'changes', 'aria-labelledby': id }, visible.map(changeItem)) : null,

@@ -127,6 +127,7 @@ const LEVEL_DIFF_FIELDS = graphql<never, never>`
       track {
         id
         name
+        progression
       }
     }
     to {
@@ -136,6 +137,7 @@ const LEVEL_DIFF_FIELDS = graphql<never, never>`
       track {
         id
         name
+        progression
       }
     }
     summary {
@@ -182,8 +184,8 @@ const LEVEL_DIFF_FIELDS = graphql<never, never>`
 `;
 
 export const DIFF = graphql<ExplorerDiffQuery, ExplorerDiffQueryVariables>`
-  query ExplorerDiff($from: ID!, $to: ID!) {
-    diffLevels(from: $from, to: $to) {
+  query ExplorerDiff($from: ID!, $to: ID!, $basis: DiffBasis = EXPECTED) {
+    diffLevels(from: $from, to: $to, basis: $basis) {
       ...LevelDiffView
     }
   }

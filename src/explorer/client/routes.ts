@@ -37,7 +37,9 @@ export function href(
 }
 
 export const levelHref = (id: string, hash = ''): string => href('/level', { id }, hash);
-export const diffHref = (from: string, to: string): string => href('/diff', { from, to });
+/** The compare page; `written` opens the editors' comparison of what each file writes. */
+export const diffHref = (from: string, to: string, written = false): string =>
+  href('/diff', { from, to, basis: written ? 'written' : null });
 export const matrixHref = (track: string): string => href('/matrix', { track });
 export const changesCsvHref = (since: string): string => href('/export/changes.csv', { since });
 export const csvHref = (track: string): string => `/export/${encodeURIComponent(track)}.csv`;
