@@ -14,21 +14,6 @@ export interface ExpectedItem {
   readonly grownFrom: readonly Item[];
 }
 
-/**
- * Which of the expectations held so far an item of the next level grows from: the diff's own
- * pairing (diffTexts: identical first, then rewordings, then counterparts, best first), with terms
- * weighted over the two lists, so the diff, `expected` and the progression checks follow one rule.
- * Each held item pairs with at most one new item; `null` where the new item is new.
- */
-export function growthOf(held: readonly string[], written: readonly string[]): (number | null)[] {
-  const weights = TermWeights.over([...held, ...written]);
-  const from = new Array<number | null>(written.length).fill(null);
-  for (const change of diffTexts(held, written, { weights }))
-    if (change.toPosition !== null && change.fromPosition !== null)
-      from[change.toPosition - 1] = change.fromPosition - 1;
-  return from;
-}
-
 const own = (level: Level): ExpectedItem[] =>
   level.competencies.flatMap((competency) =>
     competency.expectations.map((expectation) => ({
@@ -41,9 +26,11 @@ const own = (level: Level): ExpectedItem[] =>
 
 /**
  * What a level of a cumulative track expects, from what the level below it expects (`held`) and
- * what its own file writes: each of its items, grown from the held item it pairs with (growthOf),
- * and every held item that none of them grows from, where it stood. Competencies follow the
- * level's own order, then those only lower levels have.
+ * what its own file writes, per competency: the diff's own pairing (diffTexts: identical first,
+ * then rewordings, then counterparts, best first, terms weighted over the two lists), so the diff
+ * and `expected` follow one rule. Each of the level's items is grown from the held item it pairs
+ * with; a held item nothing pairs with stays expected, where diffTexts places a removed item (after
+ * the item before it). Competencies follow the level's own order, then those only lower levels have.
  */
 function nextLevel(held: readonly ExpectedItem[], level: Level): ExpectedItem[] {
   const bySlug = new Map<string, ExpectedItem[]>();
@@ -58,29 +45,19 @@ function nextLevel(held: readonly ExpectedItem[], level: Level): ExpectedItem[] 
     const before = bySlug.get(slug) ?? [];
     const competency = written.get(slug);
     if (!competency) return before;
-    const texts = (items: readonly Item[]) => items.map((i) => i.text);
-    const growth = growthOf(texts(before.map((b) => b.expectation)), texts(competency.expectations));
-    const grown = new Set(growth.filter((i): i is number => i !== null));
-    const items: ExpectedItem[] = competency.expectations.map((expectation, j) => {
-      const from = growth[j] === null ? null : before[growth[j]!]!;
+    const heldTexts = before.map((b) => b.expectation.text);
+    const ownTexts = competency.expectations.map((e) => e.text);
+    const weights = TermWeights.over([...heldTexts, ...ownTexts]);
+    return diffTexts(heldTexts, ownTexts, { weights }).map((change): ExpectedItem => {
+      const from = change.fromPosition === null ? null : before[change.fromPosition - 1]!;
+      if (change.toPosition === null) return from!;
       return {
-        expectation,
+        expectation: competency.expectations[change.toPosition - 1]!,
         statedAt: level,
         competency,
         grownFrom: from ? [from.expectation, ...from.grownFrom] : [],
       };
     });
-    // a held item still expected goes after the level's own item that grew from the one before it
-    const out: ExpectedItem[] = [];
-    const after = new Map<number, ExpectedItem[]>();
-    let anchor = -1;
-    before.forEach((item, i) => {
-      if (grown.has(i)) anchor = growth.indexOf(i);
-      else after.set(anchor, [...(after.get(anchor) ?? []), item]);
-    });
-    out.push(...(after.get(-1) ?? []));
-    items.forEach((item, j) => out.push(item, ...(after.get(j) ?? [])));
-    return out;
   });
 }
 

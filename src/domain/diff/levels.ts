@@ -79,7 +79,7 @@ export function diffExpected(
     return diffCompetency(written(from), written(to), textOptions, {
       expectations,
       shown,
-      present: [a!.length > 0, b!.length > 0],
+      present: [a!.length > 0 || written(from) !== null, b!.length > 0 || written(to) !== null],
     });
   });
   return levelDiff(from, to, competencies);
@@ -148,7 +148,7 @@ function matchBySlug(
   return pairs;
 }
 
-/** A reader's diff gives a competency's expectations, which level shows it, and which sides have it. */
+/** A reader's diff gives a competency's expectations, which level shows it, and which sides have it (written or expected). */
 interface Expected {
   readonly expectations: TextChange[];
   readonly shown: Competency;
@@ -167,7 +167,7 @@ function diffCompetency(
     expected?.expectations ?? diffTexts(texts(from, 'expectations'), texts(to, 'expectations'), options);
   const examples = diffTexts(texts(from, 'examples'), texts(to, 'examples'), options);
   const shown = expected?.shown ?? (to ?? from)!;
-  const [inFrom, inTo] = expected?.present.map((p, i) => p || [from, to][i] !== null) ?? [!!from, !!to];
+  const [inFrom, inTo] = expected?.present ?? [!!from, !!to];
   const status: ChangeStatus = !inFrom
     ? 'added'
     : !inTo

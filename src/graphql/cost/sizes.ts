@@ -41,6 +41,7 @@ function seeLevel(longest: Longest, level: Level): void {
 export function contentSizes(framework: Framework): CostContext {
   const longest = new Longest();
   const values = new Map<string, Set<string>>();
+  let expectedPerCompetency = 0;
   for (const track of framework.tracks) {
     const slugs = new Set(track.levels.flatMap((l) => l.competencies.map((c) => c.slug)));
     // what a level expects is at most every expectation of its track, of one competency at most
@@ -53,7 +54,7 @@ export function contentSizes(framework: Framework): CostContext {
       'Level.expected',
       [...perSlug.values()].reduce((a, b) => a + b, 0),
     );
-    longest.see('expected per competency', Math.max(0, ...perSlug.values()));
+    expectedPerCompetency = Math.max(expectedPerCompetency, ...perSlug.values());
     longest.see('ExpectedItem.grownFrom', track.levels.length);
     for (const key of ['Track.levels', 'CompetencyMatrix.levels', 'CompetencyRow.cells'])
       longest.see(key, track.levels.length);
@@ -82,7 +83,7 @@ export function contentSizes(framework: Framework): CostContext {
     2 * Math.max(sizes.get('Level.competencies') ?? 0, sizes.get('CompetencyMatrix.rows') ?? 0),
   );
   set('LevelDiff.attributes', Math.min(2 * (sizes.get('Level.attributes') ?? 0), values.size));
-  set('CompetencyDiff.expectations', 2 * (sizes.get('expected per competency') ?? 0));
+  set('CompetencyDiff.expectations', 2 * expectedPerCompetency);
   set('CompetencyDiff.examples', 2 * (sizes.get('Competency.examples') ?? 0));
   return { sizes, largest: Math.max(1, ...sizes.values()) };
 }
