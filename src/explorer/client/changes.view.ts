@@ -1,5 +1,6 @@
 import { controls, countOf, levelLabel, pageTitle } from './components.js';
-import { levelDiffDetails, refOf } from './diff.view.js';
+import { refOf } from './diff.view.js';
+import { levelDiffDetails } from './level-diff.js';
 import { domId, h, type Child } from './dom.js';
 import { request } from './graphql.client.js';
 import {
