@@ -56,7 +56,9 @@ export function reloadReporter(log: Logger, metrics: Metrics) {
 
 /**
  * SIGTERM/SIGINT: drain, then stop and exit 0 (see `drainAndStop`); a second one exits 1 at once,
- * for an operator who will not wait. SIGHUP: reload the content.
+ * for an operator who will not wait. SIGINT skips the drain delay: it is Ctrl-C in a terminal, where
+ * no load balancer needs time to take the replica out, while orchestrators stop with SIGTERM.
+ * SIGHUP: reload the content.
  */
 export function handleSignals(app: FastifyInstance, store: ContentStore, config: Config, log: Logger): void {
   let stopping = false;
@@ -119,11 +121,12 @@ async function drainAndStop(
   signal: string,
 ): Promise<void> {
   app.readiness.draining = true;
+  const drainDelayMs = signal === 'SIGINT' ? 0 : config.drainDelayMs;
   log.info(
-    { signal, drainDelayMs: config.drainDelayMs, shutdownTimeoutMs: config.shutdownTimeoutMs },
+    { signal, drainDelayMs, shutdownTimeoutMs: config.shutdownTimeoutMs },
     'draining: /readyz answers 503 and responses say Connection: close until the listener closes',
   );
-  await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs));
+  await new Promise((resolve) => setTimeout(resolve, drainDelayMs));
 
   // unref'd: the exit it forces is for a close() that never resolves, not a reason to stay alive
   const hardStop = setTimeout(

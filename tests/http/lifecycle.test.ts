@@ -143,11 +143,25 @@ describe('signals', () => {
     },
   );
 
+  it('SIGINT (Ctrl-C in a terminal) stops without waiting for the drain delay, and exits 0', async () => {
+    child = spawnServer({ DRAIN_DELAY_MS: '600000' });
+    await startupLine(child);
+    child.process.kill('SIGINT');
+    expect(await child.exited).toBe(0);
+    const draining = child
+      .stdout()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { msg: string; drainDelayMs?: number })
+      .find((l) => l.msg.startsWith('draining'));
+    expect(draining?.drainDelayMs).toBe(0);
+  });
+
   it('a second signal exits 1 at once instead of finishing the drain', async () => {
     child = spawnServer({ DRAIN_DELAY_MS: '600000' });
     const { address } = await startupLine(child);
     const readyz = new URL('/readyz', address).href;
-    child.process.kill('SIGINT');
+    child.process.kill('SIGTERM');
     let status = 0;
     for (let i = 0; i < 200 && status !== 503; i++) {
       status = (await fetch(readyz)).status;
