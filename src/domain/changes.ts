@@ -19,7 +19,10 @@ export interface FrameworkChanges {
  * sees differs: title, summary, status, attributes, competencies or their items. Where a level was
  * written (file and line) is not content, so moving it in its file changes nothing.
  */
-export function frameworkChanges(earlier: Framework, later: Framework): FrameworkChanges {
+export function frameworkChanges(
+  earlier: Pick<Framework, 'levels'>,
+  later: Pick<Framework, 'levels'>,
+): FrameworkChanges {
   const before = new Map(earlier.levels.map((l) => [key(l), l]));
   const after = new Set(later.levels.map(key));
   const addedLevels: Level[] = [];
@@ -31,6 +34,11 @@ export function frameworkChanges(earlier: Framework, later: Framework): Framewor
   }
   const removedLevels = earlier.levels.filter((l) => !after.has(key(l)));
   return { addedLevels, removedLevels, changedLevels };
+}
+
+/** A level's expectations and examples: what adding or removing the level adds or removes. */
+export function levelItemCount(level: Level): number {
+  return level.competencies.reduce((n, c) => n + c.expectations.length + c.examples.length, 0);
 }
 
 function key(level: Level): string {

@@ -12,6 +12,7 @@ import { LIMITS } from './request-limits';
 import type { Metrics } from './metrics';
 import { authPlugin } from './plugins/auth';
 import { changesCsvPlugin } from './plugins/changes-csv';
+import { changesFeedPlugin } from './plugins/changes-feed';
 import { drainPlugin } from './plugins/drain';
 import { errorsPlugin } from './plugins/errors';
 import { graphiqlPlugin } from './plugins/graphiql';
@@ -86,6 +87,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   });
   await app.register(opsPlugin);
   await app.register(changesCsvPlugin);
+  await app.register(changesFeedPlugin);
   await app.register(explorerPlugin);
   return app;
 }

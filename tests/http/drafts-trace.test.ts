@@ -115,6 +115,16 @@ describe('drafts leave no trace for a caller without the permission', () => {
     expect(JSON.stringify(body)).toContain('/export/demo.csv');
   });
 
+  it('has no change feed for a track of drafts alone, and names no such track, for an anonymous caller', async () => {
+    const feed = await get(server, '/changes.atom?track=skunkworks');
+    expect(feed.status).toBe(404);
+    const body = await feed.text();
+    expect(JSON.parse(body).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(body).not.toContain('Skunk');
+    expect(await (await get(server, '/changes.atom')).text()).not.toMatch(/skunk|Staff Demo/i);
+    expect((await get(server, '/changes.atom?track=skunkworks', bearer)).status).toBe(200);
+  });
+
   it('exports the draft levels as columns to a drafts holder, under an ETag of its own', async () => {
     const anonymous = await get(server, '/export/demo.csv');
     const anonymousCsv = await anonymous.text();

@@ -12,10 +12,10 @@ declare module 'fastify' {
   }
 }
 
-/** The routes whose answers depend on the caller: the GraphQL API and the CSV exports. */
+/** The routes whose answers depend on the caller: the GraphQL API, the exports and the change feed. */
 function isApi(request: FastifyRequest): boolean {
   const url = request.routeOptions.url;
-  return url === '/graphql' || (url?.startsWith('/export/') ?? false);
+  return url === '/graphql' || url === '/changes.atom' || (url?.startsWith('/export/') ?? false);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { frameworkChanges, type FrameworkChanges } from '../../domain/changes';
+import { frameworkChanges, levelItemCount, type FrameworkChanges } from '../../domain/changes';
 import type { Level } from '../../domain/entities';
 import { csvField, neutraliseFormula } from '../explorer/csv';
 import { RequestVersions, VERSION_CONTENT_INVALID, type VersionAnswer } from '../../graphql/versions';
@@ -9,11 +9,6 @@ import { etagMatches } from '../etag';
 import '../decorators';
 
 const HEADER = ['change', 'level', 'track', 'code', 'title', 'added', 'removed', 'changed', 'unchanged'];
-
-/** The number of expectations and examples of a level: what an added or removed level adds or removes. */
-function items(level: Level): number {
-  return level.competencies.reduce((n, c) => n + c.expectations.length + c.examples.length, 0);
-}
 
 /** The level's id without its version: dashboards group rows from many exports by it. */
 function plainId(level: Level): string {
@@ -36,8 +31,8 @@ export function changesCsv(changes: FrameworkChanges): string {
   ];
   const rows = [
     HEADER,
-    ...changes.addedLevels.map((l) => row('added', l, [items(l), 0, 0, 0])),
-    ...changes.removedLevels.map((l) => row('removed', l, [0, items(l), 0, 0])),
+    ...changes.addedLevels.map((l) => row('added', l, [levelItemCount(l), 0, 0, 0])),
+    ...changes.removedLevels.map((l) => row('removed', l, [0, levelItemCount(l), 0, 0])),
     ...changes.changedLevels.map((d) =>
       row('changed', d.to, [d.summary.added, d.summary.removed, d.summary.changed, d.summary.unchanged]),
     ),
