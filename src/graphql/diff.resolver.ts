@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { diffExpected, diffLevels } from '../domain/diff/levels';
-import { expectedAt } from '../domain/expected';
+import { diffLevels } from '../domain/diff/levels';
+import { readersDiff } from '../domain/diff/reader';
 import type { LevelDiff } from '../domain/diff/types';
 import type { Level } from '../domain/entities';
 import type { Framework } from '../domain/framework';
@@ -38,11 +38,6 @@ export class DiffResolver {
   ): Promise<LevelDiff> {
     const [a, b] = await Promise.all([levelOrThrow(ctx, 'from', from), levelOrThrow(ctx, 'to', to)]);
     if (basis === DiffBasis.WRITTEN) return diffLevels(a.level, b.level);
-    const sides = {
-      from: expectedAt(a.framework, a.level),
-      to: expectedAt(b.framework, b.level),
-      sameTrack: a.framework === b.framework && a.level.trackId === b.level.trackId,
-    };
-    return diffExpected(a.level, b.level, sides);
+    return readersDiff(a, b);
   }
 }

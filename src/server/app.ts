@@ -17,6 +17,7 @@ import { drainPlugin } from './plugins/drain';
 import { errorsPlugin } from './plugins/errors';
 import { graphiqlPlugin } from './plugins/graphiql';
 import { graphqlPlugin, type GraphQLPluginOptions } from './plugins/graphql';
+import { mcpPlugin } from './plugins/mcp';
 import { opsPlugin } from './plugins/ops';
 import { responseCachePlugin } from './plugins/response-cache';
 
@@ -88,6 +89,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   await app.register(opsPlugin);
   await app.register(changesCsvPlugin);
   await app.register(changesFeedPlugin);
+  await app.register(mcpPlugin);
   await app.register(explorerPlugin);
   return app;
 }

@@ -12,10 +12,12 @@ declare module 'fastify' {
   }
 }
 
-/** The routes whose answers depend on the caller: the GraphQL API, the exports and the change feed. */
+/** The routes whose answers depend on the caller: GraphQL, MCP, the exports and the change feed. */
+const CALLER_ROUTES = new Set(['/graphql', '/mcp', '/changes.atom']);
+
 function isApi(request: FastifyRequest): boolean {
   const url = request.routeOptions.url;
-  return url === '/graphql' || url === '/changes.atom' || (url?.startsWith('/export/') ?? false);
+  return (url !== undefined && CALLER_ROUTES.has(url)) || (url?.startsWith('/export/') ?? false);
 }
 
 /**
