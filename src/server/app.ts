@@ -11,6 +11,7 @@ import { httpOptions } from './http-options';
 import { LIMITS } from './request-limits';
 import type { Metrics } from './metrics';
 import { authPlugin } from './plugins/auth';
+import { casePlugin } from './plugins/case';
 import { changesCsvPlugin } from './plugins/changes-csv';
 import { changesFeedPlugin } from './plugins/changes-feed';
 import { drainPlugin } from './plugins/drain';
@@ -90,6 +91,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   await app.register(changesCsvPlugin);
   await app.register(changesFeedPlugin);
   await app.register(mcpPlugin);
+  await app.register(casePlugin);
   await app.register(explorerPlugin);
   return app;
 }

@@ -12,12 +12,13 @@ declare module 'fastify' {
   }
 }
 
-/** The routes whose answers depend on the caller: GraphQL, MCP, the exports and the change feed. */
+/** The routes whose answers depend on the caller: GraphQL, MCP, the exports, the feed and CASE. */
 const CALLER_ROUTES = new Set(['/graphql', '/mcp', '/changes.atom']);
 
 function isApi(request: FastifyRequest): boolean {
   const url = request.routeOptions.url;
-  return (url !== undefined && CALLER_ROUTES.has(url)) || (url?.startsWith('/export/') ?? false);
+  if (url === undefined) return false;
+  return CALLER_ROUTES.has(url) || url.startsWith('/export/') || url.startsWith('/ims/case/');
 }
 
 /**
