@@ -1,5 +1,6 @@
-import { loadContentReport } from '../content/load';
-import { formatProblem } from '../content/problem';
+import { loadContentReport, type LoadResult } from '../content/load';
+import { compareProblems, formatProblem, type ContentProblem } from '../content/problem';
+import { lintProgression } from '../domain/progression-lint';
 
 /** What a run of the command produced; the caller prints `output` and exits with `exitCode`. */
 export interface CheckOutcome {
@@ -9,7 +10,8 @@ export interface CheckOutcome {
 
 const USAGE = `Usage: npm run content:check -- [dir] [--strict] [--format text|json]
 
-Checks a content directory (default: $CONTENT_DIR, or ./content) and prints every problem.
+Checks a content directory (default: $CONTENT_DIR, or ./content) and prints every problem, and
+once it loads, how each cumulative track grows (progression-* warnings).
   --strict          exit 1 on warnings too, not only on errors
   --format json     print { ok, version, problems, counts } instead of text
 Exit status: 0 clean, 1 problems, 2 usage error.`;
@@ -55,7 +57,7 @@ export async function runContentCheck(
 
   const dir = args.dir ?? (env.CONTENT_DIR || './content');
   const { result, version, fileCount } = await loadContentReport(dir);
-  const problems = result.problems; // already sorted by path, line, column
+  const problems = [...result.problems, ...progressionAdvice(result)].sort(compareProblems);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const exitCode = errors > 0 || (args.strict && warnings > 0) ? 1 : 0;
@@ -67,6 +69,15 @@ export async function runContentCheck(
   const lines = problems.map(formatProblem);
   lines.push(`${plural(fileCount, 'file')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
   return { exitCode, output: lines.join('\n') };
+}
+
+/**
+ * The progression lint, for content that loads: advice to authors, so it lives here rather than in
+ * the loader, whose warnings the server logs on every load. Drafts are linted too (the whole
+ * framework), since this is the authors' own check.
+ */
+function progressionAdvice(result: LoadResult): ContentProblem[] {
+  return result.ok ? lintProgression(result.framework) : [];
 }
 
 function plural(n: number, word: string): string {

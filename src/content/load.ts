@@ -135,7 +135,13 @@ function loadTrack(files: TrackFiles, problems: ContentProblem[]): LoadedTrack {
 
 /** One level file read: its level (null when it did not load) and the names it uses. */
 function loadLevel(file: ContentFile, problems: ContentProblem[]): TrackLevelFile {
-  const unread: TrackLevelFile = { path: file.path, level: null, competencies: [], attributes: [] };
+  const unread: TrackLevelFile = {
+    path: file.path,
+    level: null,
+    competencies: [],
+    attributes: [],
+    misnamed: null,
+  };
   const text = readText(file, problems);
   if (text === null) return unread;
   const front = readFrontMatter(text, file.path);
@@ -149,6 +155,7 @@ function loadLevel(file: ContentFile, problems: ContentProblem[]): TrackLevelFil
     level: parsed.level,
     competencies: parsed.competencyNames,
     attributes: parsed.attributeNames,
+    misnamed: parsed.misnamed,
   };
 }
 

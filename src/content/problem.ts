@@ -160,6 +160,39 @@ export const PROBLEM_CATALOGUE = {
     severity: 'warning',
     description: 'A competency heading is a letter or two away from one the other levels of its track use.',
   },
+  'title-file-mismatch': {
+    severity: 'warning',
+    description:
+      'A level file named after a level (`L3.md`) is titled with another number (`# L2: …`); the title decides, and a duplicate this makes is a duplicate-level error.',
+  },
+  'inconsistent-competency-emoji': {
+    severity: 'warning',
+    description:
+      'A competency heading lacks the emoji (or has another than) every other level of its track gives that competency.',
+  },
+
+  // How a cumulative track's levels grow (the progression lint, src/domain/progression-lint.ts):
+  // content:check reports these; the server neither logs nor refuses them.
+  'progression-stalled-competency': {
+    severity: 'warning',
+    description:
+      'On a cumulative track, a competency a level writes has no item that is new or grown from what the level below expects.',
+  },
+  'progression-trivial-step': {
+    severity: 'warning',
+    description:
+      'On a cumulative track, an item restates the lower one it grows from with one word or less changed and no change of scope.',
+  },
+  'progression-scope-mismatch': {
+    severity: 'warning',
+    description:
+      "On a cumulative track, an item's scope words lie more than a step from its level's impact radius or planning horizon.",
+  },
+  'progression-verbatim-restatement': {
+    severity: 'warning',
+    description:
+      "On a cumulative track, an item repeats a lower level's expectation word for word, which the level already expects.",
+  },
 
   // The loader itself.
   'internal-error': {

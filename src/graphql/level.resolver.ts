@@ -2,6 +2,7 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { attributeValue, type Competency, type Level, type Track } from '../domain/entities';
 import { expectedAt, type ExpectedItem } from '../domain/expected';
 import { filterLevels } from '../domain/filter';
+import { progressionWarnings } from '../domain/progression-lint';
 import { namedAttributeLabel, type NamedAttributeKey } from '../domain/named-attributes';
 import { IdArgs } from './args/id.args';
 import { KeyArgs } from './args/key.args';
@@ -14,6 +15,11 @@ import { assertDraftsAllowed } from './permissions';
 import { CompetencyType } from './competency.type';
 import { ExpectedItemType } from './expected-item.type';
 import { LevelType } from './level.type';
+import {
+  ProgressionWarningType,
+  progressionWarningView,
+  type ProgressionWarningView,
+} from './progression-warning.type';
 import { TrackType } from './track.type';
 import { versionsOf } from './context';
 import { contentList } from './cost/declare';
@@ -97,6 +103,15 @@ export class LevelResolver implements NamedAttributeFields {
   })
   expected(@Root() level: Level, @Ctx() ctx: GraphQLContext): readonly ExpectedItem[] {
     return expectedAt(versionsOf(ctx).frameworkOf(level.id), level);
+  }
+
+  @FieldResolver(() => [ProgressionWarningType], {
+    complexity: contentList,
+    description:
+      "for authors: where this level, on a cumulative track, does not visibly grow from the levels below it in the caller's view (the progression lint of content:check); empty on a standalone track",
+  })
+  progressionWarnings(@Root() level: Level, @Ctx() ctx: GraphQLContext): ProgressionWarningView[] {
+    return progressionWarnings(versionsOf(ctx).frameworkOf(level.id), level).map(progressionWarningView);
   }
 
   @FieldResolver(() => LevelType, { nullable: true, description: 'the neighbours on the same track' })

@@ -1,9 +1,10 @@
-import { renameSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runContentCheck } from '../../src/cli/content-check';
 import { loadContent } from '../../src/content/load';
 import type { ContentProblem } from '../../src/content/problem';
-import { removeTempDirs, smallTrack } from './helpers';
+import { BUNDLED_CONTENT } from '../support/bundled';
+import { removeTempDirs, smallTrack, tempDir } from './helpers';
 
 // Issue 13: what content:check tells a framework owner who brings their own small track. Each case
 // changes one thing in tests/content/fixtures/small-track (data-engineer, L1 to L3) and checks that
@@ -179,5 +180,107 @@ describe('bad-attribute says exactly what is wrong and how to write it', () => {
     const bad = found.find((p) => p.code === 'bad-attribute')!;
     expect(bad.message).toMatch(what);
     expect(bad.message).toContain(how);
+  });
+});
+
+/** A copy of the bundled software-engineer track with one file changed by its edit. */
+function bundledTrack(file: string, edit: (text: string) => string): string {
+  const dir = tempDir();
+  cpSync(join(BUNDLED_CONTENT, 'software-engineer'), join(dir, 'software-engineer'), { recursive: true });
+  const path = join(dir, 'software-engineer', file);
+  const text = readFileSync(path, 'utf8');
+  if (edit(text) === text) throw new Error(`the edit of ${file} changed nothing`);
+  writeFileSync(path, edit(text));
+  return dir;
+}
+
+// Issue 19: a title that says another level than the file's name. The title decides the level's
+// code, so the fix is the title, reported there naming the file, never a renumber elsewhere.
+describe('a level file titled as another level', () => {
+  it('L3.md titled "# L2: …" is the duplicate, told to retitle, and no rank gap at L4.md follows', async () => {
+    const result = await loadContent(bundledTrack('L3.md', (t) => t.replace('# L3:', '# L2:')));
+    expect(result.problems.map(where)).toEqual(['software-engineer/L3.md:1:1 duplicate-level']);
+    expect(result.problems[0]!.message).toContain('L3.md is titled L2, which L2.md:1 already is');
+    expect(result.problems[0]!.message).toContain('"# L3: Senior Software Engineer"');
+    // A duplicate code is an error whatever made it: ids and previous/next would be ambiguous.
+    expect(result.ok).toBe(false);
+  });
+
+  it('is told apart from the file it duplicates even when it comes first', async () => {
+    const found = await problems(smallTrack({ 'L1.md': (t) => t.replace('# L1:', '# L2:') }));
+    expect(found.map(where)).toEqual(['data-engineer/L1.md:1:1 duplicate-level']);
+    expect(found[0]!.message).toContain('L1.md is titled L2, which L2.md:1 already is');
+    expect(found[0]!.message).toContain('"# L1: Associate Data Engineer"');
+  });
+
+  it('with no level to duplicate, is a warning at its title, and the rank it leaves empty is no gap', async () => {
+    const result = await loadContent(smallTrack({ 'L3.md': (t) => t.replace('# L3:', '# L4:') }));
+    expect(result.problems.map(where)).toEqual(['data-engineer/L3.md:1:1 title-file-mismatch']);
+    expect(result.problems[0]!.message).toContain('L3.md is titled L4');
+    expect(result.problems[0]!.message).toContain('"# L3: Senior Data Engineer"');
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    ['L3.md', '# L3:', '# M2:', 'L3.md is titled M2', '"# M3: Senior Data Engineer"'],
+    ['L2.md', '# L2:', '# M3:', 'L2.md is titled M3', '"# M2: Data Engineer"'],
+  ])(
+    '%s retitled from "%s" to "%s" repeats a rank under another code, and is the duplicate',
+    async (file, from, to, slip, fix) => {
+      const found = await problems(smallTrack({ [file]: (t) => t.replace(from, to) }));
+      expect(found.map(where)).toEqual([`data-engineer/${file}:1:1 duplicate-rank`]);
+      expect(found[0]!.message).toContain(slip);
+      expect(found[0]!.message).toContain(fix);
+    },
+  );
+
+  it('by its front matter code is told to change the front matter, not the title', async () => {
+    const found = await problems(smallTrack({ 'L3.md': (t) => `---\ncode: L2\n---\n${t}` }));
+    expect(found.map(where)).toEqual(['data-engineer/L3.md:4:1 duplicate-level']);
+    expect(found[0]!.message).toContain('"code: L2" in its front matter');
+    expect(found[0]!.message).toContain('set "code: L3" there');
+  });
+
+  it('is not reported for files named after levels whose codes use other letters', async () => {
+    const letters = (n: number) => (t: string) => t.replace(`# L${n}:`, `# E${n}:`);
+    const found = await problems(
+      smallTrack({ 'L1.md': letters(1), 'L2.md': letters(2), 'L3.md': letters(3) }),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
+describe('a competency heading without the emoji the rest of the track gives it', () => {
+  const owl = '## 🦉 Domain expertise';
+
+  it('is reported at the heading with the heading to write', async () => {
+    const found = await problems(bundledTrack('L3.md', (t) => t.replace(owl, '## Domain expertise')));
+    expect(found.map(where)).toEqual(['software-engineer/L3.md:10:1 inconsistent-competency-emoji']);
+    expect(found[0]!.message).toContain(`"${owl}"`);
+    expect(found[0]!.message).toContain('L1.md:10, L2.md:10, L4.md:10 and 1 more');
+  });
+
+  it('or with another emoji than the rest of the track', async () => {
+    const found = await problems(smallTrack({ 'L2.md': (t) => t.replace(owl, '## 🐙 Domain expertise') }));
+    expect(found.map(where)).toEqual(['data-engineer/L2.md:10:1 inconsistent-competency-emoji']);
+    expect(found[0]!.message).toContain(`"${owl}"`);
+  });
+
+  it('is the same emoji with or without a variation selector', async () => {
+    const found = await problems(smallTrack({ 'L2.md': (t) => t.replace('🦉', '🦉\uFE0F') }));
+    expect(found).toEqual([]);
+  });
+
+  it('is left alone when the levels disagree, or two levels use two emoji: which is meant cannot be told', async () => {
+    const disagree = await problems(
+      smallTrack({
+        'L1.md': (t) => t.replace(owl, '## Domain expertise'),
+        'L3.md': (t) => t.replace(owl, '## 🐙 Domain expertise'),
+      }),
+    );
+    expect(disagree).toEqual([]);
+    const dir = smallTrack({ 'L3.md': (t) => t.replace(owl, '## 🐙 Domain expertise') });
+    rmSync(join(dir, 'data-engineer/L2.md'));
+    expect((await problems(dir)).map((p) => p.code)).not.toContain('inconsistent-competency-emoji');
   });
 });

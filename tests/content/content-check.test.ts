@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runContentCheck } from '../../src/cli/content-check';
-import { FIXTURES } from './helpers';
+import { copyFixture, FIXTURES, removeTempDirs } from './helpers';
 
 const ROOT = join(__dirname, '../..');
 const fixture = (name: string) => join(FIXTURES, name);
+
+afterAll(removeTempDirs);
 
 describe('content:check in-process', () => {
   it('prints a summary and exits 0 for clean content', async () => {
@@ -46,6 +49,48 @@ describe('content:check in-process', () => {
         expect.objectContaining({ code: 'missing-attribute', path: 'demo/L1.md', line: 1, column: 1 }),
       ]);
     }
+  });
+
+  it('lints how a cumulative track grows: progression warnings sorted with the rest, failing only --strict', async () => {
+    const plain = await runContentCheck([fixture('progression-lint')]);
+    expect(plain.exitCode).toBe(0);
+    expect(plain.output.split('\n')).toEqual([
+      expect.stringMatching(/^demo\/L2\.md:18:1 warning progression-verbatim-restatement {2}\S/),
+      expect.stringMatching(/^demo\/L3\.md:13:1 warning progression-scope-mismatch {2}\S/),
+      expect.stringMatching(/^demo\/L3\.md:15:1 warning progression-stalled-competency {2}\S/),
+      expect.stringMatching(/^demo\/L3\.md:17:1 warning progression-trivial-step {2}\S/),
+      '4 files, 0 errors, 4 warnings',
+    ]);
+    expect((await runContentCheck([fixture('progression-lint'), '--strict'])).exitCode).toBe(1);
+    const json = JSON.parse(
+      (await runContentCheck([fixture('progression-lint'), '--format', 'json'])).output,
+    );
+    expect(json.counts).toEqual({ files: 4, errors: 0, warnings: 4 });
+    expect(json.problems.map((p: { code: string; line: number }) => [p.code, p.line])).toEqual([
+      ['progression-verbatim-restatement', 18],
+      ['progression-scope-mismatch', 13],
+      ['progression-stalled-competency', 15],
+      ['progression-trivial-step', 17],
+    ]);
+  });
+
+  it('lints only content that loads: with an error, the errors are the report', async () => {
+    const dir = copyFixture('progression-lint');
+    writeFileSync(
+      join(dir, 'demo/L4.md'),
+      readFileSync(join(dir, 'demo/L3.md'), 'utf8').replace('# L3:', '# L2:'),
+    );
+    const json = JSON.parse((await runContentCheck([dir, '--format', 'json'])).output);
+    expect(json.problems.map((p: { code: string }) => p.code)).not.toContain('progression-trivial-step');
+    expect(json.counts.errors).toBeGreaterThan(0);
+  });
+
+  it('reports the bundled content with the one progression warning it earns (progression-lint.test.ts)', async () => {
+    const { exitCode, output } = await runContentCheck([join(ROOT, 'content'), '--format', 'json']);
+    expect(exitCode).toBe(0);
+    const json = JSON.parse(output);
+    expect(json.counts).toEqual({ files: 12, errors: 0, warnings: 1 });
+    expect(json.problems.map((p: { code: string }) => p.code)).toEqual(['progression-scope-mismatch']);
   });
 
   it('reads the directory from CONTENT_DIR when none is given', async () => {

@@ -8,6 +8,7 @@ import {
   type ProblemCode,
   type ProblemSeverity,
 } from '../../src/content/problem';
+import { lintProgression } from '../../src/domain/progression-lint';
 import { FIXTURES, levelText, removeTempDirs, smallTrack, tempDir, writeTree } from './helpers';
 
 afterAll(removeTempDirs);
@@ -22,7 +23,19 @@ interface Case {
   readonly options?: LoadOptions;
   /** Installs a fault for the duration of the load; returns the undo. */
   readonly fault?: () => () => void;
+  /** A progression lint code: content:check adds it after the load (lintProgression), the loader does not. */
+  readonly lint?: true;
 }
+
+/** The progression lint's fixture breaks each of its rules once (tests/content/progression-lint.test.ts). */
+const lint = (path: string, line: number): Case => ({
+  dir: fixture('progression-lint'),
+  severity: 'warning',
+  path,
+  line,
+  column: 1,
+  lint: true,
+});
 
 /** A track with one clean level plus the given files: the problem is the only thing wrong. */
 function track(files: Record<string, string | Uint8Array>): () => string {
@@ -364,6 +377,24 @@ const CASES: Record<ProblemCode, Case> = {
     line: 22,
     column: 1,
   },
+  'title-file-mismatch': {
+    dir: () => smallTrack({ 'L3.md': (t) => t.replace('# L3:', '# L4:') }),
+    severity: 'warning',
+    path: 'data-engineer/L3.md',
+    line: 1,
+    column: 1,
+  },
+  'inconsistent-competency-emoji': {
+    dir: () => smallTrack({ 'L3.md': (t) => t.replace('## 🦉 Domain expertise', '## Domain expertise') }),
+    severity: 'warning',
+    path: 'data-engineer/L3.md',
+    line: 10,
+    column: 1,
+  },
+  'progression-stalled-competency': lint('demo/L3.md', 15),
+  'progression-trivial-step': lint('demo/L3.md', 17),
+  'progression-scope-mismatch': lint('demo/L3.md', 13),
+  'progression-verbatim-restatement': lint('demo/L2.md', 18),
   'internal-error': {
     dir: fixture('valid'),
     options: {
@@ -402,7 +433,8 @@ describe('every problem code', () => {
     } finally {
       undo?.();
     }
-    const found = result.problems.filter((p) => p.code === code);
+    const problems = [...result.problems, ...(c.lint && result.ok ? lintProgression(result.framework) : [])];
+    const found = problems.filter((p) => p.code === code);
     expect(
       found.map(({ path, line, column, severity }) => ({ path, line, column, severity })),
     ).toContainEqual({

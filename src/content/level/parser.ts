@@ -8,7 +8,7 @@ import { checkHasCompetencies, checkNamedAttributes, checkNearDuplicates, checkQ
 import { Competencies } from './competencies';
 import { DetailsBlocks } from './details-block';
 import { LevelProblems } from './problems';
-import { resolveTitle, type TitleHeading, type TitleOverrides } from './title';
+import { misnamedLevel, resolveTitle, type Misnamed, type TitleHeading, type TitleOverrides } from './title';
 import {
   blockEnd,
   describe,
@@ -32,6 +32,11 @@ export interface ParsedLevel {
   readonly competencyNames: readonly NameAt[];
   /** The attribute labels read (slug: the key), likewise. */
   readonly attributeNames: readonly NameAt[];
+  /**
+   * Set when the file is named after another level than the one its title makes it (`L3.md` titled
+   * `# L2: …`): the track's checks report it, as the cause of any duplicate or gap it makes.
+   */
+  readonly misnamed: Misnamed | null;
 }
 
 /** A competency heading or attribute label as written, and its line. */
@@ -134,7 +139,7 @@ class LevelParser {
         line: this.attributes.lineOf(a.key)!,
       })),
     };
-    if (!identity) return { level: null, problems: this.problems.list, ...names };
+    if (!identity) return { level: null, problems: this.problems.list, ...names, misnamed: null };
     const { code, rank, title, line } = identity;
 
     checkHasCompetencies(identity, this.competencies.count, this.problems);
@@ -151,7 +156,12 @@ class LevelParser {
       competencies,
       source: { path: this.path, line },
     };
-    return { level, problems: this.problems.list, ...names };
+    return {
+      level,
+      problems: this.problems.list,
+      ...names,
+      misnamed: misnamedLevel(identity, overrides, this.path),
+    };
   }
 
   private heading(tag: string, inline: Token | undefined, line: number, lineBase: number): void {

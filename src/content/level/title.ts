@@ -87,6 +87,42 @@ export function resolveTitle(
   return { code, rank, title, line };
 }
 
+/** A level file named after one level (`L3.md`) whose title or front matter makes it another. */
+export interface Misnamed {
+  /** The number in the file's name: 3. */
+  readonly fileRank: number;
+  /** What is wrong, naming the file: `L3.md is titled L2`. */
+  readonly slip: string;
+  /** What makes the level the one its file is named after: `retitle it "# L3: Senior Engineer"`. */
+  readonly fix: string;
+}
+
+/**
+ * Whether the level's number differs from the one in its file's name. Only the number counts: files
+ * named `L1.md`… for codes `E1`… are a naming scheme, while `L3.md` titled `# L2: …` is a slip. The
+ * level's code stays the one its title (or front matter) gives: the file's name never decides it.
+ */
+export function misnamedLevel(identity: LevelIdentity, o: TitleOverrides, path: string): Misnamed | null {
+  const fromFile = codeFromFileName(path);
+  const fileRank = fromFile === undefined ? undefined : rankOf(fromFile);
+  if (fileRank === undefined || fileRank === rankOf(identity.code)) return null;
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  const code = `${/^[A-Za-z]*/.exec(identity.code)![0]}${fileRank}`;
+  const rankToo = o.rank !== undefined && o.rank !== fileRank;
+  if (o.code !== undefined) {
+    return {
+      fileRank,
+      slip: `${file} has "code: ${identity.code}" in its front matter`,
+      fix: `set "code: ${code}"${rankToo ? ` and "rank: ${fileRank}"` : ''} there`,
+    };
+  }
+  return {
+    fileRank,
+    slip: `${file} is titled ${identity.code}`,
+    fix: `retitle it "# ${code}: ${identity.title}"${rankToo ? ` and set "rank: ${fileRank}" in its front matter` : ''}`,
+  };
+}
+
 /**
  * Advice for a title with no level code that is right for this file: the code the title starts with
  * (when only the colon is missing), else front matter's rank, else the file's name (`L2.md`).

@@ -1,5 +1,6 @@
 import type { Competency, Level } from '../../domain/entities';
 import type { Framework } from '../../domain/framework';
+import { progressionWarningBound } from '../../domain/progression-lint';
 import { spacedTokens } from '../../domain/text/words';
 import type { CostContext } from './declare';
 
@@ -28,6 +29,7 @@ function seeCompetency(longest: Longest, competency: Competency): void {
 function seeLevel(longest: Longest, level: Level): void {
   longest.see('Level.competencies', level.competencies.length);
   longest.see('Level.attributes', level.attributes.length);
+  longest.see('Level.progressionWarnings', progressionWarningBound(level));
   for (const competency of level.competencies) seeCompetency(longest, competency);
 }
 
