@@ -107,7 +107,7 @@ export const VARIABLES = {
     .describe(
       'comma-separated SHA-256 hashes (64 hex digits) of static bearer tokens that grant the drafts permission; default none',
     ),
-  AUTH_REQUIRED: flag`true or false; refuse /graphql and /export requests without a valid bearer token (401); default ${false}`,
+  AUTH_REQUIRED: flag`true or false; refuse API requests (/graphql, /mcp, /export, /changes.atom, /ims/case) without a valid bearer token (401); default ${false}`,
   AUTH_JWKS_TIMEOUT_MS: integer`longest one fetch of the issuer's keys may take, headers and body, ${100} to ${60_000}; default ${5000}`,
   AUTH_ALLOW_NO_EXP: flag`true or false; accept JWTs without an exp claim (tokens that never expire); default ${false}`,
 };
