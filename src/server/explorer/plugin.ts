@@ -10,6 +10,7 @@ import { sendError } from '../error-codes';
 import { etagMatches } from '../etag';
 import { loadAssets } from './assets';
 import { matrixCsv } from './csv';
+import { cultureAmpCsv, fifteenFiveCsv, HR_PROFILES, isHrProfile } from './hr-profiles';
 import { pageHeaders } from './headers';
 import { renderShell, type ShellKind } from './pages';
 
@@ -28,8 +29,10 @@ export const EXPLORER_PAGES: Readonly<Record<string, ShellKind>> = {
   '/search': 'page',
   '/matrix': 'page',
   '/changes': 'page',
+  '/checklist': 'page',
   '/embed/matrix': 'embed',
   '/embed/level': 'embed',
+  '/embed/diff': 'embed',
 };
 
 /** Options of {@link explorerPlugin}. */
@@ -84,14 +87,17 @@ export const explorerPlugin: FastifyPluginAsync<ExplorerOptions> = async (app, o
     });
   }
 
-  app.get<{ Params: { file: string } }>('/export/:file', async (request, reply) => exportCsv(request, reply));
+  app.get<ExportRoute>('/export/:file', async (request, reply) => exportCsv(request, reply));
 };
 
 /**
- * GET /export/<track>.csv: the track's competency matrix, computed from what the caller may see
- * (draft levels as columns only with the drafts permission).
+ * GET /export/<track>.csv: the track's competency matrix, or with `?profile=` an HR tool's import
+ * layout (hr-profiles.ts), computed from what the caller may see (draft levels only with the drafts
+ * permission).
  */
-function exportCsv(request: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply): FastifyReply {
+type ExportRoute = { Params: { file: string }; Querystring: { profile?: unknown } };
+
+function exportCsv(request: FastifyRequest<ExportRoute>, reply: FastifyReply): FastifyReply {
   const framework = request.framework;
   const { drafts, authenticated } = request.permission;
   const id = /^(.+)\.csv$/.exec(request.params.file)?.[1];
@@ -104,8 +110,15 @@ function exportCsv(request: FastifyRequest<{ Params: { file: string } }>, reply:
       `No track to export at ${request.url.split('?')[0]}; the exports are ${known}`,
     );
   }
-  // the view's version and whether drafts are in it decide the file, so they are the validator
-  const etag = `"csv-${framework.version}-${drafts ? 'd' : 'p'}-${track.id}"`;
+  const { profile } = request.query;
+  if (profile !== undefined && (typeof profile !== 'string' || !isHrProfile(profile)))
+    return sendError(
+      reply,
+      'BAD_USER_INPUT',
+      `profile takes ${HR_PROFILES.join(' or ')} (HR tools' import layouts); leave it out for the competency matrix`,
+    );
+  // the view's version, whether drafts are in it and the layout decide the file, so they are the validator
+  const etag = `"csv-${framework.version}-${drafts ? 'd' : 'p'}-${track.id}${profile ? `-${profile}` : ''}"`;
   reply
     .header('etag', etag)
     .header('vary', 'authorization')
@@ -113,10 +126,16 @@ function exportCsv(request: FastifyRequest<{ Params: { file: string } }>, reply:
     .header('x-content-version', framework.version);
   if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
   // track ids are folder names the loader has checked; the filter keeps the header safe regardless
-  const filename = `${track.id.replace(/[^A-Za-z0-9._-]/g, '_')}.csv`;
+  const filename = `${track.id.replace(/[^A-Za-z0-9._-]/g, '_')}${profile ? `-${profile}` : ''}.csv`;
+  const body =
+    profile === 'cultureamp'
+      ? cultureAmpCsv(framework, track, drafts)
+      : profile === '15five'
+        ? fifteenFiveCsv(framework, track, drafts)
+        : matrixCsv(competencyMatrix(framework, track, drafts));
   return reply
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${filename}"`)
     .header('x-content-type-options', 'nosniff')
-    .send(matrixCsv(competencyMatrix(framework, track, drafts)));
+    .send(body);
 }
