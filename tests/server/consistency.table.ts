@@ -162,4 +162,19 @@ export const table: [string, InjectOptions][] = [
   ['DELETE', { method: 'DELETE', url: '/graphql' }],
   ['PATCH', { method: 'PATCH', ...body({ query: '{ tracks { id } }' }) }],
   ['OPTIONS', { method: 'OPTIONS', url: '/graphql' }],
+  // the other surfaces that show framework data
+  ['GET the change feed', { method: 'GET', url: '/changes.atom' }],
+  ['GET the change feed of an unknown track', { method: 'GET', url: '/changes.atom?track=nope' }],
+  ['GET CASE documents', { method: 'GET', url: '/ims/case/v1p1/CFDocuments' }],
+  ['GET a CASE package that is not there', { method: 'GET', url: '/ims/case/v1p1/CFPackages/x' }],
+  ['GET a 15Five export', { method: 'GET', url: '/export/software-engineer.csv?profile=15five' }],
+  [
+    'POST an MCP tools/list',
+    {
+      method: 'POST',
+      url: '/mcp',
+      headers: { ...json, accept: 'application/json, text/event-stream' },
+      payload: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    },
+  ],
 ];

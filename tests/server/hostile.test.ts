@@ -297,6 +297,56 @@ describe('hostile and malformed requests against the whole application', () => {
   });
 });
 
+describe('hostile requests to the other surfaces', () => {
+  const mcp = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+  const call = (id: number) => ({
+    jsonrpc: '2.0',
+    id,
+    method: 'tools/call',
+    params: { name: 'search', arguments: { query: 'team' } },
+  });
+  const answer = async (raw: Raw) => {
+    const response = await send(server, raw);
+    expect(response.status).toBeLessThan(500);
+    expect(response.text).not.toMatch(/\bat [\w.<>]+ \(.*:\d+:\d+\)/); // no stack trace
+    return response;
+  };
+
+  it('the MCP endpoint refuses a batch, a message that is not JSON-RPC and broken JSON', async () => {
+    const batch = await answer({ path: '/mcp', headers: mcp, body: JSON.stringify([call(1), call(2)]) });
+    expect([batch.status, batch.json.error.code]).toEqual([400, -32600]);
+    const notRpc = await answer({ path: '/mcp', headers: mcp, body: '{"hello": 1}' });
+    expect(notRpc.status).toBe(400);
+    const broken = await answer({ path: '/mcp', headers: mcp, body: '{"jsonrpc": ' });
+    expect(broken.json.errors[0].extensions.code).toBe('INVALID_JSON');
+    const unknownTool = await answer({
+      path: '/mcp',
+      headers: mcp,
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'tools/call',
+        params: { name: 'rm', arguments: {} },
+      }),
+    });
+    expect(unknownTool.json.result.isError).toBe(true);
+  });
+
+  it('the feed, the exports and CASE answer odd parameters with their codes', async () => {
+    const get = (path: string) => answer({ method: 'GET', path });
+    expect((await get('/changes.atom?track=%00')).json.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await get('/changes.atom?track=a&track=b')).json.errors[0].extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect((await get('/export/site-reliability-engineer.csv?profile=__proto__')).status).toBe(400);
+    const minor = (body: any) => body.imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue;
+    expect(minor((await get('/ims/case/v1p1/CFPackages/..%2F..%2Fetc%2Fpasswd')).json)).toBe('invalid_uuid');
+    expect(minor((await get('/ims/case/v1p1/CFDocuments?limit=1e9')).json)).toBe('invalid_selection_field');
+    expect(minor((await get('/ims/case/v1p1/CFDocuments?offset=-1')).json)).toBe('invalid_selection_field');
+    expect(minor((await get('/ims/case/v1p1/CFDocuments?sort=__proto__')).json)).toBe('invalid_sort_field');
+  });
+});
+
 describe('unexpected errors', () => {
   it('are masked as INTERNAL_SERVER_ERROR with the request id', async () => {
     // a resolver that throws: make the framework's track lookup fail once, as a bug would

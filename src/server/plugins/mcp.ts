@@ -20,6 +20,17 @@ const INSTRUCTIONS =
  */
 export const mcpPlugin: FastifyPluginAsync = async (app) => {
   app.post('/mcp', async (request, reply) => {
+    // one message per request: a batch would run up to the SDK's hundred tool calls (and their
+    // version loads) under one request's limits; MCP 2025-06-18 dropped JSON-RPC batching anyway
+    if (Array.isArray(request.body))
+      return reply.code(400).send({
+        jsonrpc: '2.0',
+        error: {
+          code: -32600,
+          message: 'Invalid Request: send one JSON-RPC message per request, not a batch',
+        },
+        id: null,
+      });
     const server = new McpServer(
       { name: 'career-framework-api', version: SERVER_VERSION },
       { instructions: INSTRUCTIONS },
