@@ -141,9 +141,15 @@ describe('GET /changes.atom', () => {
     ]);
     expect(feed.title).toBe('Demo: career framework changes');
     const unknown = await fetchFeed('?track=nope');
-    expect([unknown.status, ((await unknown.json()) as any).errors[0].extensions.code]).toEqual([404, 'NOT_FOUND']);
+    expect([unknown.status, ((await unknown.json()) as any).errors[0].extensions.code]).toEqual([
+      404,
+      'NOT_FOUND',
+    ]);
     const twice = await fetchFeed('?track=demo&track=platform');
-    expect([twice.status, ((await twice.json()) as any).errors[0].extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
+    expect([twice.status, ((await twice.json()) as any).errors[0].extensions.code]).toEqual([
+      400,
+      'BAD_USER_INPUT',
+    ]);
   });
 
   it('answers a conditional GET with 304 until the view changes', async () => {
