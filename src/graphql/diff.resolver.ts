@@ -13,7 +13,7 @@ import { badUserInput } from './validate-args';
 import { versionsOf } from './context';
 
 /** The level an argument names, at the version its `@ref` names (the content being served without one). */
-async function levelOrThrow(
+export async function levelOrThrow(
   ctx: GraphQLContext,
   argument: 'from' | 'to',
   id: string,

@@ -3,6 +3,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { CompetencyResolver, ExampleResolver, ExpectationResolver } from './competency.resolver';
+import { ChecklistResolver } from './checklist.resolver';
 import { DiffResolver } from './diff.resolver';
 import { FrameworkResolver } from './framework.resolver';
 import { LevelResolver } from './level.resolver';
@@ -28,6 +29,7 @@ export function buildFrameworkSchema(): GraphQLSchema {
     ExpectationResolver,
     ExampleResolver,
     DiffResolver,
+    ChecklistResolver,
     SearchResolver,
     VersionResolver,
   ] as const;

@@ -13,6 +13,7 @@ import type { Metrics } from './metrics';
 import { authPlugin } from './plugins/auth';
 import { casePlugin } from './plugins/case';
 import { changesCsvPlugin } from './plugins/changes-csv';
+import { checklistExportPlugin } from './plugins/checklist-export';
 import { changesFeedPlugin } from './plugins/changes-feed';
 import { drainPlugin } from './plugins/drain';
 import { errorsPlugin } from './plugins/errors';
@@ -89,6 +90,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   });
   await app.register(opsPlugin);
   await app.register(changesCsvPlugin);
+  await app.register(checklistExportPlugin);
   await app.register(changesFeedPlugin);
   await app.register(mcpPlugin);
   await app.register(casePlugin);

@@ -44,6 +44,7 @@ describe('/mcp on the bundled content', () => {
       'get_level',
       'list_tracks',
       'search',
+      'step_checklist',
       'what_changed',
     ]);
     for (const tool of tools) {
@@ -73,6 +74,20 @@ describe('/mcp on the bundled content', () => {
     const gone = diff.competencies.flatMap((c: any) => c.noLongerExpected);
     expect(gone).toEqual([]);
     expect(diff.competencies.some((c: any) => c.grown.length > 0)).toBe(true);
+  });
+
+  it("gives a step's checklist: only what is new or grown, each grown item with what it grew from", async () => {
+    const args = { from: 'site-reliability-engineer/L2', to: 'site-reliability-engineer/L3' };
+    const { value: checklist } = await call(client, 'step_checklist', args);
+    const { value: diff } = await call(client, 'diff_levels', args);
+    const listed = (c: any) => [c.competency, c.new, c.grown];
+    const fromDiff = diff.competencies
+      .filter((c: any) => c.new.length + c.grown.length > 0)
+      .map((c: any) => [c.competency, c.new, c.grown]);
+    expect(checklist.competencies.map(listed)).toEqual(fromDiff);
+    expect(checklist.to.id).toBe(args.to);
+    const unknown = await call(client, 'step_checklist', { ...args, to: 'site-reliability-engineer/L9' });
+    expect([unknown.isError, unknown.value.code]).toEqual([true, 'BAD_USER_INPUT']);
   });
 
   it('searches, and refuses an unknown level with its code and suggestions', async () => {
@@ -137,6 +152,9 @@ describe('/mcp and drafts', () => {
     expect(lookup.isError).toBe(true);
     expect(JSON.stringify(lookup.value.suggestions)).not.toContain('L2');
     expect(JSON.stringify((await call(anonymous, 'search', { query: 'secret' })).value)).toBe('[]');
+    const step = await call(anonymous, 'step_checklist', { from: 'demo/L1', to: 'demo/L2' });
+    expect(step.isError).toBe(true);
+    expect(JSON.stringify(step.value)).not.toMatch(/secret/i);
     await anonymous.close();
 
     const holder = await connect(server, { authorization: `Bearer ${TOKEN}` });

@@ -168,6 +168,15 @@ export const table: [string, InjectOptions][] = [
   ['GET CASE documents', { method: 'GET', url: '/ims/case/v1p1/CFDocuments' }],
   ['GET a CASE package that is not there', { method: 'GET', url: '/ims/case/v1p1/CFPackages/x' }],
   ['GET a 15Five export', { method: 'GET', url: '/export/software-engineer.csv?profile=15five' }],
+  ['GET an item-rows export', { method: 'GET', url: '/export/software-engineer.csv?rows=items' }],
+  [
+    'GET a step checklist',
+    {
+      method: 'GET',
+      url: '/export/checklist.md?from=site-reliability-engineer/L2&to=site-reliability-engineer/L3',
+    },
+  ],
+  ['GET a step checklist of unknown levels', { method: 'GET', url: '/export/checklist.csv?from=a&to=b' }],
   [
     'POST an MCP tools/list',
     {

@@ -339,6 +339,16 @@ describe('hostile requests to the other surfaces', () => {
       'BAD_USER_INPUT',
     );
     expect((await get('/export/site-reliability-engineer.csv?profile=__proto__')).status).toBe(400);
+    expect((await get('/export/site-reliability-engineer.csv?rows=__proto__')).status).toBe(400);
+    const sre = 'site-reliability-engineer';
+    for (const query of [
+      '?from=__proto__&to=constructor',
+      `?from=${sre}/L2&to=${'x'.repeat(5000)}`,
+      `?from[]=${sre}/L2&to=${sre}/L3`,
+    ])
+      expect((await get(`/export/checklist.md${query}`)).json.errors[0].extensions.code).toBe(
+        'BAD_USER_INPUT',
+      );
     const minor = (body: any) => body.imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue;
     expect(minor((await get('/ims/case/v1p1/CFPackages/..%2F..%2Fetc%2Fpasswd')).json)).toBe('invalid_uuid');
     expect(minor((await get('/ims/case/v1p1/CFDocuments?limit=1e9')).json)).toBe('invalid_selection_field');

@@ -87,5 +87,8 @@ export function contentSizes(framework: Framework): CostContext {
   set('LevelDiff.attributes', Math.min(2 * (sizes.get('Level.attributes') ?? 0), values.size));
   set('CompetencyDiff.expectations', 2 * expectedPerCompetency);
   set('CompetencyDiff.examples', 2 * (sizes.get('Competency.examples') ?? 0));
+  // a checklist is some of what the 'to' level expects, each item one change of the reader's diff
+  set('StepChecklist.items', sizes.get('Level.expected') ?? 0);
+  set('ChecklistItem.segments', sizes.get('TextChange.segments') ?? 0);
   return { sizes, largest: Math.max(1, ...sizes.values()) };
 }

@@ -7,7 +7,7 @@ import type { Track } from '../../domain/entities';
 import { expectedAt } from '../../domain/expected';
 import type { Framework } from '../../domain/framework';
 import { competencyMatrix } from '../../domain/matrix';
-import { csvField, neutraliseFormula } from './csv';
+import { csvDocument as csv } from './csv';
 
 /** The profiles `?profile=` takes, for the error that lists them. */
 export const HR_PROFILES = ['cultureamp', '15five'] as const;
@@ -15,11 +15,6 @@ export type HrProfile = (typeof HR_PROFILES)[number];
 
 export function isHrProfile(value: string): value is HrProfile {
   return (HR_PROFILES as readonly string[]).includes(value);
-}
-
-function csv(rows: readonly (readonly string[])[]): string {
-  const lines = rows.map((cells) => cells.map((c) => csvField(neutraliseFormula(c))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /**

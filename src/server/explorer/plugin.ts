@@ -7,12 +7,12 @@ import '../caller-view';
 import '../decorators';
 import '../plugins/auth';
 import { sendError } from '../error-codes';
-import { etagMatches } from '../etag';
 import { loadAssets } from './assets';
-import { matrixCsv } from './csv';
+import { itemRowsCsv, matrixCsv } from './csv';
 import { cultureAmpCsv, fifteenFiveCsv, HR_PROFILES, isHrProfile } from './hr-profiles';
 import { pageHeaders } from './headers';
 import { renderShell, type ShellKind } from './pages';
+import { sendViewFile } from '../view-file';
 
 /**
  * Where `node scripts/build-explorer.js` writes the browser code. This file is three levels below the
@@ -91,15 +91,16 @@ export const explorerPlugin: FastifyPluginAsync<ExplorerOptions> = async (app, o
 };
 
 /**
- * GET /export/<track>.csv: the track's competency matrix, or with `?profile=` an HR tool's import
- * layout (hr-profiles.ts), computed from what the caller may see (draft levels only with the drafts
+ * GET /export/<track>.csv: the track's competency matrix; with `?rows=items` a row per expectation
+ * and example with its level's attributes (csv.ts); with `?profile=` an HR tool's import layout
+ * (hr-profiles.ts). Computed from what the caller may see (draft levels only with the drafts
  * permission).
  */
-type ExportRoute = { Params: { file: string }; Querystring: { profile?: unknown } };
+type ExportRoute = { Params: { file: string }; Querystring: { profile?: unknown; rows?: unknown } };
 
-function exportCsv(request: FastifyRequest<ExportRoute>, reply: FastifyReply): FastifyReply {
+async function exportCsv(request: FastifyRequest<ExportRoute>, reply: FastifyReply): Promise<FastifyReply> {
   const framework = request.framework;
-  const { drafts, authenticated } = request.permission;
+  const { drafts } = request.permission;
   const id = /^(.+)\.csv$/.exec(request.params.file)?.[1];
   const track = id === undefined ? null : framework.track(id);
   if (!track) {
@@ -110,32 +111,32 @@ function exportCsv(request: FastifyRequest<ExportRoute>, reply: FastifyReply): F
       `No track to export at ${request.url.split('?')[0]}; the exports are ${known}`,
     );
   }
-  const { profile } = request.query;
+  const { profile, rows } = request.query;
   if (profile !== undefined && (typeof profile !== 'string' || !isHrProfile(profile)))
     return sendError(
       reply,
       'BAD_USER_INPUT',
       `profile takes ${HR_PROFILES.join(' or ')} (HR tools' import layouts); leave it out for the competency matrix`,
     );
-  // the view's version, whether drafts are in it and the layout decide the file, so they are the validator
-  const etag = `"csv-${framework.version}-${drafts ? 'd' : 'p'}-${track.id}${profile ? `-${profile}` : ''}"`;
-  reply
-    .header('etag', etag)
-    .header('vary', 'authorization')
-    .header('cache-control', authenticated ? 'private, no-cache' : 'no-cache')
-    .header('x-content-version', framework.version);
-  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
-  // track ids are folder names the loader has checked; the filter keeps the header safe regardless
-  const filename = `${track.id.replace(/[^A-Za-z0-9._-]/g, '_')}${profile ? `-${profile}` : ''}.csv`;
-  const body =
-    profile === 'cultureamp'
-      ? cultureAmpCsv(framework, track, drafts)
-      : profile === '15five'
-        ? fifteenFiveCsv(framework, track, drafts)
-        : matrixCsv(competencyMatrix(framework, track, drafts));
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .header('x-content-type-options', 'nosniff')
-    .send(body);
+  if (rows !== undefined && (rows !== 'items' || profile !== undefined))
+    return sendError(
+      reply,
+      'BAD_USER_INPUT',
+      'rows takes items (a row per expectation and example), without profile; leave it out for the competency matrix',
+    );
+  const layout = profile ?? (rows === 'items' ? 'items' : 'matrix');
+  return sendViewFile(request, reply, {
+    // the view's version, whether drafts are in it and the layout decide the file
+    tag: `csv-${framework.version}-${track.id}-${layout}`,
+    type: 'text/csv; charset=utf-8',
+    filename: `${track.id}${layout === 'matrix' ? '' : `-${layout}`}.csv`,
+    body: () =>
+      layout === 'cultureamp'
+        ? cultureAmpCsv(framework, track, drafts)
+        : layout === '15five'
+          ? fifteenFiveCsv(framework, track, drafts)
+          : layout === 'items'
+            ? itemRowsCsv(framework.visibleLevels(track, drafts))
+            : matrixCsv(competencyMatrix(framework, track, drafts)),
+  });
 }

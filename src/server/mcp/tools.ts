@@ -3,6 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { frameworkChanges } from '../../domain/changes';
+import { stepChecklist } from '../../domain/checklist';
 import { readersDiff, type LevelIn } from '../../domain/diff/reader';
 import { expectedAt } from '../../domain/expected';
 import type { Framework } from '../../domain/framework';
@@ -17,7 +18,14 @@ import {
   MIN_SEARCH_LIMIT,
 } from '../../graphql/limits';
 import { RequestVersions, VERSION_CONTENT_INVALID } from '../../graphql/versions';
-import { changesAnswer, diffAnswer, levelAnswer, searchAnswer, trackAnswer } from './answers';
+import {
+  changesAnswer,
+  checklistAnswer,
+  diffAnswer,
+  levelAnswer,
+  searchAnswer,
+  trackAnswer,
+} from './answers';
 
 /** What one MCP request may read: the caller's view, as every other surface sees it. */
 export interface ToolContext {
@@ -101,6 +109,22 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       guarded(async () => {
         const [a, b] = await Promise.all([lookup(from, 'from'), lookup(to, 'to')]);
         return diffAnswer(readersDiff(a, b));
+      }),
+  );
+
+  server.registerTool(
+    'step_checklist',
+    {
+      title: 'Checklist for a promotion step',
+      description:
+        "The checklist for going from one level to another: only the 'to' level's new expectations and those that have grown (with the wording they grew from), grouped by competency, leaving out what both levels expect alike. Use it to help someone gather evidence for a promotion case, such as 'what should I show to go from L3 to L4?'.",
+      inputSchema: { from: levelId, to: levelId },
+      annotations: READ_ONLY,
+    },
+    async ({ from, to }) =>
+      guarded(async () => {
+        const [a, b] = await Promise.all([lookup(from, 'from'), lookup(to, 'to')]);
+        return checklistAnswer(stepChecklist(a, b));
       }),
   );
 

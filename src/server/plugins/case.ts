@@ -3,8 +3,8 @@ import type { Framework } from '../../domain/framework';
 import { RequestVersions } from '../../graphql/versions';
 import { UUID } from '../case/identifiers';
 import { caseTracks, casePackage, type CaseContext, type CasePackage } from '../case/package';
-import { etagMatches } from '../etag';
 import '../decorators';
+import { sendViewFile } from '../view-file';
 
 /** Where the CASE 1.1 REST binding is served, as the specification names its endpoints. */
 export const CASE_BASE = '/ims/case/v1p1';
@@ -98,15 +98,12 @@ export const casePlugin: FastifyPluginAsync = async (app) => {
   const versions = (request: FastifyRequest) =>
     new RequestVersions(app.history, request.framework, request.permission.drafts);
   // the view's version and permission decide every answer; the path says which one
-  const send = (request: FastifyRequest, reply: FastifyReply, body: unknown) => {
-    const etag = `"case-${request.framework.version}-${request.permission.drafts ? 'd' : 'p'}"`;
-    reply
-      .header('etag', etag)
-      .header('vary', 'authorization')
-      .header('cache-control', request.permission.authenticated ? 'private, no-cache' : 'no-cache');
-    if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    return reply.header('content-type', 'application/json; charset=utf-8').send(body);
-  };
+  const send = (request: FastifyRequest, reply: FastifyReply, body: unknown) =>
+    sendViewFile(request, reply, {
+      tag: `case-${request.framework.version}`,
+      type: 'application/json; charset=utf-8',
+      body: () => JSON.stringify(body),
+    });
 
   app.get(`${CASE_BASE}/CFDocuments`, async (request: FastifyRequest<{ Querystring: ListQuery }>, reply) => {
     const query = request.query;

@@ -1,11 +1,11 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { frameworkChanges, levelItemCount, type FrameworkChanges } from '../../domain/changes';
 import type { Level } from '../../domain/entities';
-import { csvField, neutraliseFormula } from '../explorer/csv';
+import { csvDocument } from '../explorer/csv';
 import { RequestVersions, VERSION_CONTENT_INVALID, type VersionAnswer } from '../../graphql/versions';
 import { sendError } from '../error-codes';
-import { etagMatches } from '../etag';
+import { sendViewFile } from '../view-file';
 import '../decorators';
 
 const HEADER = ['change', 'level', 'track', 'code', 'title', 'added', 'removed', 'changed', 'unchanged'];
@@ -37,8 +37,7 @@ export function changesCsv(changes: FrameworkChanges): string {
       row('changed', d.to, [d.summary.added, d.summary.removed, d.summary.changed, d.summary.unchanged]),
     ),
   ];
-  const lines = rows.map((cells) => cells.map((c) => csvField(neutraliseFormula(c))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(rows);
 }
 
 type ChangesRequest = FastifyRequest<{ Querystring: { since?: string; until?: string } }>;
@@ -75,25 +74,16 @@ export const changesCsvPlugin: FastifyPluginAsync = async (app) => {
         later ? await versions.frameworkAt(later) : current,
       );
       const untilId = later?.id ?? current.version;
-      return send(request, reply, changesCsv(changes), `${earlier.id}-${untilId}-${drafts ? 'd' : 'p'}`);
+      // the two versions and the permission decide the file, so they are the validator
+      return await sendViewFile(request, reply, {
+        tag: `changes-${earlier.id}-${untilId}`,
+        type: 'text/csv; charset=utf-8',
+        filename: 'changes.csv',
+        body: () => changesCsv(changes),
+      });
     } catch (error) {
       if (!(error instanceof GraphQLError) || error.extensions.code !== VERSION_CONTENT_INVALID) throw error;
       return sendError(reply, VERSION_CONTENT_INVALID, error.message);
     }
   });
 };
-
-function send(request: FastifyRequest, reply: FastifyReply, csv: string, tag: string): FastifyReply {
-  // the two versions and the permission decide the file, so they are the validator
-  const etag = `"changes-${tag}"`;
-  reply
-    .header('etag', etag)
-    .header('vary', 'authorization')
-    .header('cache-control', request.permission.authenticated ? 'private, no-cache' : 'no-cache');
-  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', 'attachment; filename="changes.csv"')
-    .header('x-content-type-options', 'nosniff')
-    .send(csv);
-}

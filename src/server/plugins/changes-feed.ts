@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { RequestVersions } from '../../graphql/versions';
 import { sendError } from '../error-codes';
-import { etagMatches } from '../etag';
 import { atomFeed } from '../feed/atom';
 import { feedSteps } from '../feed/steps';
 import '../decorators';
+import { sendViewFile } from '../view-file';
 
 type FeedRequest = FastifyRequest<{ Querystring: { track?: unknown } }>;
 
@@ -29,27 +29,20 @@ export const changesFeedPlugin: FastifyPluginAsync = async (app) => {
       const known = framework.tracks.map((t) => t.id).join(', ');
       return sendError(reply, 'NOT_FOUND', `No track "${track}" to follow; the tracks are ${known}.`);
     }
-    const { drafts, authenticated } = request.permission;
-    const versions = new RequestVersions(app.history, framework, drafts);
+    const versions = new RequestVersions(app.history, framework, request.permission.drafts);
     const lineage = await versions.lineage();
-    // the newest version the caller may see decides every entry, so it (with the view) is the validator
-    const etag = `"feed-${lineage[0]?.id ?? 'none'}-${drafts ? 'd' : 'p'}-${named?.id ?? ''}"`;
-    reply
-      .header('etag', etag)
-      .header('vary', 'authorization')
-      .header('cache-control', authenticated ? 'private, no-cache' : 'no-cache');
-    if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    const steps = await feedSteps(versions, named?.id ?? null);
     const self = named ? `/changes.atom?track=${encodeURIComponent(named.id)}` : '/changes.atom';
-    const xml = atomFeed(steps, {
-      origin: `${request.protocol}://${request.host}`,
-      self,
-      title: named ? `${named.name}: career framework changes` : 'Career framework changes',
-      fallbackUpdated: framework.loadedAt,
+    return sendViewFile(request, reply, {
+      // the newest version the caller may see decides every entry, so it (with the view) is the validator
+      tag: `feed-${lineage[0]?.id ?? 'none'}-${named?.id ?? ''}`,
+      type: 'application/atom+xml; charset=utf-8',
+      body: async () =>
+        atomFeed(await feedSteps(versions, named?.id ?? null), {
+          origin: `${request.protocol}://${request.host}`,
+          self,
+          title: named ? `${named.name}: career framework changes` : 'Career framework changes',
+          fallbackUpdated: framework.loadedAt,
+        }),
     });
-    return reply
-      .header('content-type', 'application/atom+xml; charset=utf-8')
-      .header('x-content-type-options', 'nosniff')
-      .send(xml);
   });
 };
