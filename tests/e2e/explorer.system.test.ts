@@ -127,13 +127,103 @@ describe('the diff view', () => {
     api = answer.diffLevels;
   });
 
-  it('opens from a shared URL and shows the counts of the API summary, in total and per competency', async () => {
+  /** The API's expectations of one status, over every competency: what one reader's section holds. */
+  const expectationsOf = (status: string): Change[] =>
+    api.competencies.flatMap((c) => c.expectations.filter((e) => e.status === status));
+
+  it('opens from a shared URL as a reader’s page: new, grown and still expected, counted as the API has them', async () => {
     await open(DIFF_URL);
     await expect(page.locator('h1').textContent()).resolves.toContain('Senior Site Reliability Engineer');
-    for (const key of ['added', 'removed', 'changed', 'unchanged'] as const) {
-      expect(await number(`.counts--total [data-status="${key}"] .count-value`)).toBe(api.summary[key]);
+    const sections = { added: 'reader-new', changed: 'reader-grown', unchanged: 'reader-still' };
+    for (const [key, id] of Object.entries(sections)) {
+      const expected = expectationsOf(key.toUpperCase()).length;
+      expect({ key, count: await number(`.counts--reader [data-status="${key}"] .count-value`) }).toEqual({
+        key,
+        count: expected,
+      });
+      await expect(page.locator(`#${id} li.change--${key}`).count()).resolves.toBe(expected);
     }
+    // the bundled step goes upwards on one track: nothing L2 expects is missing at L3
+    await expect(page.locator('.counts--reader [data-status="removed"]').count()).resolves.toBe(0);
+    // each section groups its items under their competencies, as many as the API has of that status
     for (const competency of api.competencies) {
+      for (const [key, id] of Object.entries(sections)) {
+        const n = competency.expectations.filter((e) => e.status === key.toUpperCase()).length;
+        await expect(
+          page.locator(`#${id} .reader-group[data-slug="${competency.slug}"] li`).count(),
+        ).resolves.toBe(n);
+      }
+    }
+    await expect(page.locator('.attribute-change').count()).resolves.toBe(api.attributes.length);
+  });
+
+  it('lists no item as removed, folds what is still expected, and shows the higher level’s own examples', async () => {
+    await expect(page.locator('li.change--removed').count()).resolves.toBe(0);
+    await expect(page.locator('main .badge--removed').count()).resolves.toBe(0);
+    await expect(page.locator('#reader-still .fold--unchanged li.change--unchanged').count()).resolves.toBe(
+      expectationsOf('UNCHANGED').length,
+    );
+    // folded behind a toggle that is collapsed and says what it shows
+    const toggles = page.locator('.fold--unchanged .fold-toggle');
+    for (const state of await toggles.evaluateAll((all) => all.map((b) => b.getAttribute('aria-expanded'))))
+      expect(state).toBe('false');
+    for (const text of await toggles.locator('.fold-label').allTextContents())
+      expect(text).toMatch(/^Show \d+ still expected$/);
+    await expect(page.locator('.fold--unchanged li').first().isVisible()).resolves.toBe(false);
+    // examples are each level's own evidence: L3's are listed, L2's are not called removed
+    const ownExamples = api.competencies.flatMap((c) => c.examples).filter((e) => e.status !== 'REMOVED');
+    await expect(page.locator('#reader-examples li').count()).resolves.toBe(ownExamples.length);
+  });
+
+  it('keeps the editors’ layout a toggle away: every item by status, with the counts of the API', async () => {
+    await open(`${DIFF_URL}&basis=written`);
+    const written = await graphql<DiffAnswer>(
+      server.url,
+      `
+        query W($from: ID!, $to: ID!) {
+          diffLevels(from: $from, to: $to, basis: WRITTEN) {
+            summary {
+              added
+              removed
+              changed
+              unchanged
+            }
+            attributes {
+              key
+            }
+            competencies {
+              slug
+              summary {
+                added
+                removed
+                changed
+                unchanged
+              }
+              expectations {
+                status
+                segments {
+                  kind
+                  text
+                }
+              }
+              examples {
+                status
+                segments {
+                  kind
+                  text
+                }
+              }
+            }
+          }
+        }
+      `,
+      { from: FROM, to: TO },
+    );
+    const summary = written.diffLevels.summary;
+    for (const key of ['added', 'removed', 'changed', 'unchanged'] as const) {
+      expect(await number(`.counts--total [data-status="${key}"] .count-value`)).toBe(summary[key]);
+    }
+    for (const competency of written.diffLevels.competencies) {
       const section = `section.competency-diff[data-slug="${competency.slug}"]`;
       for (const key of ['added', 'removed', 'changed', 'unchanged'] as const) {
         expect(await number(`${section} .counts--competency [data-status="${key}"] .count-value`)).toBe(
@@ -141,39 +231,32 @@ describe('the diff view', () => {
         );
       }
     }
-    await expect(page.locator('section.competency-diff').count()).resolves.toBe(api.competencies.length);
-    await expect(page.locator('.attribute-change').count()).resolves.toBe(api.attributes.length);
-  });
-
-  it('lists every item by status, marked with words and symbols, and collapses the unchanged ones', async () => {
-    await expect(page.locator('li.change--added').count()).resolves.toBe(api.summary.added);
-    await expect(page.locator('li.change--removed').count()).resolves.toBe(api.summary.removed);
-    await expect(page.locator('li.change--changed').count()).resolves.toBe(api.summary.changed);
+    await expect(page.locator('section.competency-diff').count()).resolves.toBe(
+      written.diffLevels.competencies.length,
+    );
+    await expect(page.locator('li.change--added').count()).resolves.toBe(summary.added);
+    await expect(page.locator('li.change--removed').count()).resolves.toBe(summary.removed);
+    await expect(page.locator('li.change--changed').count()).resolves.toBe(summary.changed);
     await expect(page.locator('.fold--unchanged li.change--unchanged').count()).resolves.toBe(
-      api.summary.unchanged,
+      summary.unchanged,
     );
     expect(await page.locator('li.change--added .badge').allTextContents()).toEqual(
-      Array(api.summary.added).fill('+ Added'),
+      Array(summary.added).fill('+ Added'),
     );
     expect(await page.locator('li.change--removed .badge').allTextContents()).toEqual(
-      Array(api.summary.removed).fill('− Removed'),
+      Array(summary.removed).fill('− Removed'),
     );
-    // folded behind a toggle that is collapsed and says what it shows, in the right number
-    const toggles = page.locator('.fold--unchanged .fold-toggle');
-    for (const state of await toggles.evaluateAll((all) => all.map((b) => b.getAttribute('aria-expanded'))))
-      expect(state).toBe('false');
-    for (const text of await toggles.locator('.fold-label').allTextContents())
+    for (const text of await page.locator('.fold--unchanged .fold-label').allTextContents())
       expect(text).toMatch(
-        /^Show (1 unchanged (expectation|example)|([02-9]|\d\d+) unchanged (expectations|examples)|\d+ still expected)$/,
+        /^Show (1 unchanged (expectation|example)|([02-9]|\d\d+) unchanged (expectations|examples))$/,
       );
-    await expect(page.locator('.fold--unchanged li').first().isVisible()).resolves.toBe(false);
   });
 
   it('says how a cumulative track compares, lists no still-expected expectation as removed, and opens the files as written a link away', async () => {
     await open(DIFF_URL);
     await expect(page.locator('.basis-note[data-basis="expected"]').isVisible()).resolves.toBe(true);
     const removedExpectations = 'ol[aria-labelledby$="-expectations"] li.change--removed';
-    await expect(page.locator(removedExpectations).count()).resolves.toBe(0);
+    await expect(page.locator('li.change--removed').count()).resolves.toBe(0);
     const folded = await page.locator('.fold--unchanged .fold-label').allTextContents();
     expect(folded.some((text) => /still expected$/.test(text))).toBe(true);
 
@@ -211,9 +294,10 @@ describe('the diff view', () => {
     for (let i = 0; i < count; i++) {
       await expect(changed.nth(i).locator('ins, del').count()).resolves.toBeGreaterThan(0);
     }
-    // the page orders items by competency, then expectations before examples
+    // the reader's page lists grown expectations by competency; examples are the higher level's own,
+    // so they have no word diff
     const segments = api.competencies.flatMap((c) =>
-      [...c.expectations, ...c.examples].filter((x) => x.status === 'CHANGED').flatMap((x) => x.segments),
+      c.expectations.filter((x) => x.status === 'CHANGED').flatMap((x) => x.segments),
     );
     // a segment of punctuation or white space alone is drawn and named; data-text keeps its text
     const texts = (selector: string): Promise<string[]> =>

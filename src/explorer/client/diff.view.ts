@@ -1,19 +1,15 @@
-import {
-  alertBox,
-  controls,
-  emoji,
-  errorAlert,
-  levelLabel,
-  levelSelect,
-  pageTitle,
-  statusBadge,
-} from './components.js';
+import { emoji, levelLabel, link, pageTitle, statusBadge } from './components.js';
 import { decoration, h, srOnly, type Child } from './dom.js';
-import { ApiError, request } from './graphql.client.js';
+import { request } from './graphql.client.js';
 import { attributeChanges, competencyDiff, counts } from './level-diff.js';
+import { defaultPair, diffTitle, levelPairForm, refOf, shortName, unknownLevelAlert } from './level-pair.js';
 import { DIFF, type DiffResult, type LevelDiff, type TrackSummary } from './queries.js';
-import { competencyAnchor, diffHref, levelHref } from './routes.js';
+import { readerCounts, readerSections, readerToc } from './reader-diff.js';
+import { checklistHref, competencyAnchor, diffHref, levelHref } from './routes.js';
 import type { Rendered, ViewContext } from './view.js';
+
+// the changes page names earlier versions the same way
+export { refOf } from './level-pair.js';
 
 /** /diff?from=…&to=…: what changes between two levels, on one track or across tracks. */
 export async function diffView(params: URLSearchParams, ctx: ViewContext): Promise<Rendered> {
@@ -22,7 +18,8 @@ export async function diffView(params: URLSearchParams, ctx: ViewContext): Promi
   const to = params.get('to');
   const written = params.get('basis') === 'written';
   const defaults = defaultPair(tracks, from);
-  const form = compareForm(tracks, from ?? defaults.from, to ?? defaults.to);
+  // an embed shows one comparison, chosen by its URL
+  const form = ctx.embed ? null : compareForm(tracks, from ?? defaults.from, to ?? defaults.to);
   if (!from || !to) {
     const title = pageTitle('Compare two levels');
     const hint = h(
@@ -39,57 +36,28 @@ export async function diffView(params: URLSearchParams, ctx: ViewContext): Promi
       basis: written ? 'WRITTEN' : 'EXPECTED',
     });
     const title = pageTitle(
-      h(
-        'a',
-        { href: levelHref(diffLevels.from.id) },
-        levelLabel(diffLevels.from),
-        versionOf(diffLevels.from.id),
-      ),
+      link(ctx, levelHref(diffLevels.from.id), levelLabel(diffLevels.from), versionOf(diffLevels.from.id)),
       ' ',
       decoration('→'),
       srOnly('compared with'),
       ' ',
-      h('a', { href: levelHref(diffLevels.to.id) }, levelLabel(diffLevels.to), versionOf(diffLevels.to.id)),
+      link(ctx, levelHref(diffLevels.to.id), levelLabel(diffLevels.to), versionOf(diffLevels.to.id)),
     );
     title.classList.add('diff-title');
     return {
       title: `${diffTitle(diffLevels)} · Compare`,
-      nodes: [form, diffEyebrow(diffLevels), title, ...diffPage(diffLevels, written)],
+      nodes: [form, diffEyebrow(diffLevels, ctx), title, ...diffPage(diffLevels, ctx, tracks, written)],
       focus: title,
     };
   } catch (error) {
     const title = pageTitle('Compare two levels');
     return {
       title: 'Compare levels',
-      nodes: [form, title, unknownLevelAlert(error, from, to)],
+      nodes: [form, title, unknownLevelAlert(error, from, to, diffHref)],
       focus: title,
     };
   }
 }
-
-/**
- * The document title names the track as well as the codes: "Site Reliability Engineer L2 → L3", and
- * across tracks "Software Engineer L3 → Site Reliability Engineer L3", never a bare "L3 → L3".
- */
-export function diffTitle(diff: LevelDiff): string {
-  const { from, to } = diff;
-  const [a, b] = [from.code + refSuffix(from.id), to.code + refSuffix(to.id)];
-  return from.track.id === to.track.id
-    ? `${to.track.name} ${a} → ${b}`
-    : `${from.track.name} ${a} → ${to.track.name} ${b}`;
-}
-
-/** The version an id names after its level code ('track/L3@v1' → 'v1'); null for the content served now. */
-export function refOf(id: string): string | null {
-  const level = id.split('/')[1] ?? '';
-  const at = level.indexOf('@');
-  return at === -1 ? null : level.slice(at + 1);
-}
-
-const refSuffix = (id: string): string => {
-  const ref = refOf(id);
-  return ref === null ? '' : `@${ref}`;
-};
 
 /** "(at v1)" after a level read from an earlier version, so "L3 → L3" across versions reads right. */
 function versionOf(id: string): Child {
@@ -97,80 +65,27 @@ function versionOf(id: string): Child {
   return ref === null ? null : h('span', { class: 'version-ref' }, ` (at ${ref})`);
 }
 
-/** With nothing chosen, offer the first two levels; with only 'from', the level after it. */
-function defaultPair(
-  tracks: readonly TrackSummary[],
-  from: string | null,
-): { from: string | null; to: string | null } {
-  const levels = tracks.flatMap((t) => t.levels);
-  const fromIndex = levels.findIndex((l) => l.id === from);
-  return {
-    from: levels[0]?.id ?? null,
-    to: (fromIndex >= 0 ? levels[fromIndex + 1]?.id : levels[1]?.id) ?? null,
-  };
-}
-
 function compareForm(
   tracks: readonly TrackSummary[],
   from: string | null,
   to: string | null,
 ): HTMLFormElement {
-  const swap = h(
-    'button',
-    { type: 'button', class: 'secondary', title: 'Swap the two levels and compare them' },
-    decoration('⇄ '),
-    'Swap',
-  );
-  const form = controls(
-    '/diff',
-    'Choose two levels to compare',
-    levelSelect({ id: 'diff-from', name: 'from', label: 'From' }, tracks, from, [from, to]),
-    swap,
-    levelSelect({ id: 'diff-to', name: 'to', label: 'To' }, tracks, to, [from, to]),
-    h('button', { type: 'submit' }, 'Compare'),
-  );
-  // the same as "Reverse the comparison": swap the levels and compare them at once, rather than
-  // leave the pickers disagreeing with the diff on screen until Compare is pressed
-  swap.addEventListener('click', () => {
-    const a = form.querySelector<HTMLSelectElement>('#diff-from');
-    const b = form.querySelector<HTMLSelectElement>('#diff-to');
-    if (!a || !b) return;
-    [a.value, b.value] = [b.value, a.value];
-    form.requestSubmit();
-  });
-  return form;
-}
-
-function unknownLevelAlert(error: unknown, from: string, to: string): HTMLElement {
-  if (!(error instanceof ApiError) || error.code !== 'BAD_USER_INPUT') return errorAlert(error);
-  const argument = error.argument === 'to' ? 'to' : 'from';
-  const wrong = argument === 'from' ? from : to;
-  return alertBox(
-    `There is no level with the id “${wrong}”.`,
-    h(
-      'p',
-      null,
-      `It was given as the “${argument}” level. Level ids are written `,
-      h('code', null, 'track/code'),
-      ', and a level as it was at an earlier version ',
-      h('code', null, 'track/code@version'),
-      '.',
-    ),
-    error.suggestions.map((s) => ({
-      href: argument === 'from' ? diffHref(s, to) : diffHref(from, s),
-      text: s,
-    })),
+  return levelPairForm(
+    { action: '/diff', label: 'Choose two levels to compare', submit: 'Compare', idPrefix: 'diff' },
+    tracks,
+    from,
+    to,
   );
 }
 
-function diffEyebrow(diff: LevelDiff): HTMLParagraphElement {
+function diffEyebrow(diff: LevelDiff, ctx: ViewContext): HTMLParagraphElement {
   const crossTrack = diff.from.track.id !== diff.to.track.id;
   return h(
     'p',
     { class: 'eyebrow' },
     crossTrack ? `${diff.from.track.name} → ${diff.to.track.name}` : diff.to.track.name,
     ' · ',
-    h('a', { href: diffHref(diff.to.id, diff.from.id) }, 'Reverse the comparison'),
+    link(ctx, diffHref(diff.to.id, diff.from.id), 'Reverse the comparison'),
   );
 }
 
@@ -193,23 +108,84 @@ function basisNote(diff: LevelDiff, written: boolean): Child {
   );
 }
 
-function diffPage(diff: LevelDiff, written = false): Child[] {
-  const reader = !written && diff.to.track.progression === 'CUMULATIVE';
+const wordMarks = (items: string): Child => [
+  `In ${items}, `,
+  h('ins', null, 'inserted words'),
+  ' are underlined and ',
+  h('del', null, 'deleted words'),
+  ' struck through.',
+];
+
+function diffPage(
+  diff: LevelDiff,
+  ctx: ViewContext,
+  tracks: readonly TrackSummary[],
+  written: boolean,
+): Child[] {
+  return !written && diff.to.track.progression === 'CUMULATIVE'
+    ? readerPage(diff, ctx, tracks)
+    : editorPage(diff, written);
+}
+
+/** A step up one track: the 'to' level comes after the 'from' level (at whatever versions). */
+function goesUp(diff: LevelDiff, tracks: readonly TrackSummary[]): boolean {
+  if (diff.from.track.id !== diff.to.track.id) return false;
+  const levels = tracks.flatMap((t) => t.levels.map((l) => l.id));
+  const rank = (id: string): number => levels.indexOf(id.split('@')[0] ?? id);
+  return rank(diff.from.id) < rank(diff.to.id);
+}
+
+/**
+ * What a promotion reader asks: what is new at the higher level, what has grown, what is still
+ * expected; with the step checklist of the new and grown items a link away.
+ */
+function readerPage(diff: LevelDiff, ctx: ViewContext, tracks: readonly TrackSummary[]): Child[] {
+  const upward = goesUp(diff, tracks);
+  // a checklist is for a step someone takes: up a track, or across to another one
+  const step = upward || diff.from.track.id !== diff.to.track.id;
+  const checklist =
+    ctx.embed || !step
+      ? null
+      : h(
+          'p',
+          { class: 'checklist-link' },
+          link(
+            ctx,
+            checklistHref(diff.from.id, diff.to.id),
+            `Step checklist from ${shortName(diff.from, diff.to)} to ${shortName(diff.to, diff.from)}`,
+          ),
+          ': the new and grown expectations with room for your evidence, to print or download.',
+        );
   return [
     h(
       'section',
-      { class: 'diff-summary', 'aria-labelledby': 'diff-summary-h' },
+      { class: 'diff-summary', 'aria-labelledby': 'diff-summary-h', 'data-layout': 'reader' },
+      h('h2', { id: 'diff-summary-h', class: 'vh' }, 'Summary'),
+      readerCounts(diff, upward),
+      basisNote(diff, false),
+      h('p', { class: 'legend muted' }, wordMarks(upward ? 'grown items' : 'changed items')),
+      checklist,
+    ),
+    attributeChanges(diff),
+    readerToc(diff, upward),
+    readerSections(diff, upward),
+  ];
+}
+
+/** The editors' layout: per competency, every item by status, against the other file as written. */
+function editorPage(diff: LevelDiff, written: boolean): Child[] {
+  return [
+    h(
+      'section',
+      { class: 'diff-summary', 'aria-labelledby': 'diff-summary-h', 'data-layout': 'editor' },
       h('h2', { id: 'diff-summary-h', class: 'vh' }, 'Summary'),
       counts(diff.summary, 'Changes across all competencies', 'counts--total'),
       basisNote(diff, written),
       h(
         'p',
         { class: 'legend muted' },
-        'Counts cover expectations and examples. In changed items, ',
-        h('ins', null, 'inserted words'),
-        ' are underlined and ',
-        h('del', null, 'deleted words'),
-        ' struck through.',
+        'Counts cover expectations and examples. ',
+        wordMarks('changed items'),
       ),
     ),
     attributeChanges(diff),
@@ -230,6 +206,6 @@ function diffPage(diff: LevelDiff, written = false): Child[] {
         ),
       ),
     ),
-    diff.competencies.map((c) => competencyDiff(c, undefined, reader)),
+    diff.competencies.map((c) => competencyDiff(c)),
   ];
 }

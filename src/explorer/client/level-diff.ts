@@ -101,11 +101,7 @@ const COMPETENCY_WORD: Record<ChangeStatus, string> = {
   UNCHANGED: 'No changes',
 };
 
-export function competencyDiff(
-  competency: CompetencyDiff,
-  where: Placement = ALONE,
-  reader = false,
-): HTMLElement {
+export function competencyDiff(competency: CompetencyDiff, where: Placement = ALONE): HTMLElement {
   const id = placed(where, competencyAnchor(competency.slug));
   return h(
     'section',
@@ -132,7 +128,6 @@ export function competencyDiff(
       domId(id, 'expectations'),
       competency.expectations,
       where.depth + 1,
-      reader ? 'still expected' : 'unchanged',
     ),
     changeList(competency, 'example', domId(id, 'examples'), competency.examples, where.depth + 1),
   );
@@ -148,15 +143,11 @@ function changeList(
   id: string,
   changes: readonly TextChange[],
   depth: number,
-  kept: 'unchanged' | 'still expected' = 'unchanged',
 ): Child {
   if (changes.length === 0) return null;
   const visible = changes.filter((c) => c.status !== 'UNCHANGED');
   const unchanged = changes.filter((c) => c.status === 'UNCHANGED');
-  const what =
-    kept === 'unchanged'
-      ? countOf(unchanged.length, `unchanged ${noun}`)
-      : `${unchanged.length} still expected`;
+  const what = countOf(unchanged.length, `unchanged ${noun}`);
   return [
     h(heading(depth), { id }, noun === 'expectation' ? 'Expectations' : 'Examples'),
     visible.length > 0 ? h('ol', { class: 'changes', 'aria-labelledby': id }, visible.map(changeItem)) : null,

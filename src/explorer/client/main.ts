@@ -1,4 +1,5 @@
 import { changesView } from './changes.view.js';
+import { checklistView } from './checklist.view.js';
 import { errorAlert, pageTitle } from './components.js';
 import { diffView } from './diff.view.js';
 import { append, h } from './dom.js';
@@ -21,8 +22,10 @@ const VIEWS: Record<PagePath, View> = {
   '/search': searchView,
   '/matrix': matrixView,
   '/changes': changesView,
+  '/checklist': checklistView,
   '/embed/matrix': matrixView,
   '/embed/level': levelView,
+  '/embed/diff': diffView,
 };
 
 const main = document.getElementById('main');

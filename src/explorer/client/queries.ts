@@ -8,6 +8,8 @@ import type {
   ChangeFragment,
   ExplorerChangesQuery,
   ExplorerChangesQueryVariables,
+  ExplorerChecklistQuery,
+  ExplorerChecklistQueryVariables,
   ExplorerDiffQuery,
   ExplorerDiffQueryVariables,
   ExplorerLevelQuery,
@@ -192,6 +194,58 @@ export const DIFF = graphql<ExplorerDiffQuery, ExplorerDiffQueryVariables>`
   ${LEVEL_DIFF_FIELDS}
 `;
 
+/** The step checklist: the 'to' level's new and grown expectations, and the framework they come from. */
+export const CHECKLIST = graphql<ExplorerChecklistQuery, ExplorerChecklistQueryVariables>`
+  query ExplorerChecklist($from: ID!, $to: ID!) {
+    stepChecklist(from: $from, to: $to) {
+      from {
+        id
+        code
+        title
+        track {
+          id
+          name
+        }
+      }
+      to {
+        id
+        code
+        title
+        track {
+          id
+          name
+        }
+      }
+      framework {
+        version
+        commit {
+          id
+          shortId
+          tags
+          committedAt
+        }
+      }
+      items {
+        status
+        competency {
+          slug
+          name
+          emoji
+        }
+        expectation {
+          id
+          text
+        }
+        grownFrom
+        segments {
+          kind
+          text
+        }
+      }
+    }
+  }
+`;
+
 export const VERSIONS = graphql<ExplorerVersionsQuery, ExplorerVersionsQueryVariables>`
   query ExplorerVersions {
     versions(limit: 100) {
@@ -313,6 +367,10 @@ export type DiffLevel = LevelDiff['from'];
 export type Summary = LevelDiff['summary'];
 export type CompetencyDiff = LevelDiff['competencies'][number];
 export type TextChange = ChangeFragment;
+
+export type ChecklistResult = ExplorerChecklistQuery;
+export type StepChecklist = ChecklistResult['stepChecklist'];
+export type ChecklistItem = StepChecklist['items'][number];
 
 export type SearchResult = ExplorerSearchQuery;
 export type SearchHit = SearchResult['search'][number];

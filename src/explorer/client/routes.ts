@@ -8,8 +8,10 @@ export const PAGE_PATHS = [
   '/search',
   '/matrix',
   '/changes',
+  '/checklist',
   '/embed/matrix',
   '/embed/level',
+  '/embed/diff',
 ] as const;
 export type PagePath = (typeof PAGE_PATHS)[number];
 
@@ -40,6 +42,11 @@ export const levelHref = (id: string, hash = ''): string => href('/level', { id 
 /** The compare page; `written` opens the editors' comparison of what each file writes. */
 export const diffHref = (from: string, to: string, written = false): string =>
   href('/diff', { from, to, basis: written ? 'written' : null });
+/** The step checklist from one level to another: the 'to' level's new and grown expectations. */
+export const checklistHref = (from: string, to: string): string => href('/checklist', { from, to });
+/** The checklist as a file: `md` (markdown) or `csv`. */
+export const checklistExportHref = (from: string, to: string, format: 'md' | 'csv'): string =>
+  href(`/export/checklist.${format}`, { from, to });
 export const matrixHref = (track: string): string => href('/matrix', { track });
 export const changesCsvHref = (since: string): string => href('/export/changes.csv', { since });
 export const csvHref = (track: string): string => `/export/${encodeURIComponent(track)}.csv`;

@@ -78,6 +78,14 @@ export type ExplorerDiffQueryVariables = Exact<{
 
 export type ExplorerDiffQuery = { readonly diffLevels: { readonly from: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string, readonly progression: LevelProgression } }, readonly to: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string, readonly progression: LevelProgression } }, readonly summary: { readonly added: number, readonly removed: number, readonly changed: number, readonly unchanged: number }, readonly attributes: ReadonlyArray<{ readonly key: string, readonly label: string, readonly from: string | null, readonly to: string | null, readonly status: ChangeStatus }>, readonly competencies: ReadonlyArray<{ readonly slug: string, readonly name: string, readonly emoji: string | null, readonly status: ChangeStatus, readonly summary: { readonly added: number, readonly removed: number, readonly changed: number, readonly unchanged: number }, readonly expectations: ReadonlyArray<{ readonly status: ChangeStatus, readonly from: string | null, readonly to: string | null, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }>, readonly examples: ReadonlyArray<{ readonly status: ChangeStatus, readonly from: string | null, readonly to: string | null, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }> }> } };
 
+export type ExplorerChecklistQueryVariables = Exact<{
+  from: string | number;
+  to: string | number;
+}>;
+
+
+export type ExplorerChecklistQuery = { readonly stepChecklist: { readonly from: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } }, readonly to: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } }, readonly framework: { readonly version: string, readonly commit: { readonly id: string, readonly shortId: string, readonly tags: ReadonlyArray<string>, readonly committedAt: string } | null }, readonly items: ReadonlyArray<{ readonly status: ChangeStatus, readonly grownFrom: string | null, readonly competency: { readonly slug: string, readonly name: string, readonly emoji: string | null }, readonly expectation: { readonly id: string, readonly text: string }, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }> } };
+
 export type ExplorerVersionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
