@@ -18,6 +18,12 @@ export interface SearchHit {
   readonly levelId: string;
   /** Null for level hits. */
   readonly competencyId: string | null;
+  /**
+   * The indexed words of `text` that matched the query after prefix and typo matching (lower-cased
+   * as the index has them, see {@link indexTerms}), sorted: what a reader would mark, since the query's
+   * own words may not appear in the text at all ("incidnt" matches "incident").
+   */
+  readonly matchedTerms: readonly string[];
 }
 
 /** Options of {@link FrameworkSearch.search}. */
@@ -150,8 +156,20 @@ export class FrameworkSearch {
   private hit(result: SearchResult): SearchHit {
     const doc = this.documents.get(result.id as string)!;
     let text = doc.text ?? doc.title ?? '';
-    if (doc.kind === 'level' && doc.summary && Object.values(result.match).some((f) => f.includes('summary')))
+    let shown: readonly string[] = doc.kind === 'level' ? ['title'] : ['text'];
+    if (
+      doc.kind === 'level' &&
+      doc.summary &&
+      Object.values(result.match).some((f) => f.includes('summary'))
+    ) {
       text = `${doc.title} — ${doc.summary}`;
+      shown = ['title', 'summary'];
+    }
+    // A level's code can match ("L3") without being in its text; only words the reader sees are listed,
+    // which also keeps the list within the words of the text (the cost estimate's bound).
+    const matchedTerms = result.terms
+      .filter((term) => result.match[term]?.some((f) => shown.includes(f)))
+      .sort();
     return {
       kind: doc.kind,
       id: doc.id,
@@ -159,19 +177,45 @@ export class FrameworkSearch {
       score: result.score,
       levelId: doc.levelId,
       competencyId: doc.competencyId,
+      matchedTerms,
     };
   }
+}
+
+/**
+ * The words of a text as the index spells them: minisearch's tokenizer (split on white space and
+ * punctuation), then {@link foldCase}. The explorer's highlighting cuts a hit's text the same way.
+ */
+export function indexTerms(text: string): string[] {
+  return tokenize(text)
+    .map(foldCase)
+    .filter((term) => term !== '');
 }
 
 /** The distinct terms of a query, as the index spells them, at most MAX_QUERY_TERMS of them. */
 function queryTerms(query: string): string[] {
   const terms = new Set<string>();
-  for (const token of tokenize(query)) {
-    const term = foldCase(token);
-    if (term) terms.add(term);
+  for (const term of indexTerms(query)) {
+    terms.add(term);
     if (terms.size === MAX_QUERY_TERMS) break;
   }
   return [...terms];
+}
+
+/**
+ * The most matched terms one hit can have on this content: the distinct words of the longest hit
+ * text (a level's title with its summary, or an item's sentence), drafts included like every size.
+ */
+export function matchedTermsBound(framework: Framework): number {
+  const distinct = (text: string) => new Set(indexTerms(text)).size;
+  let most = 0;
+  for (const level of framework.levels) {
+    most = Math.max(most, distinct(`${level.title} ${level.summary ?? ''}`));
+    for (const competency of level.competencies)
+      for (const item of [...competency.expectations, ...competency.examples])
+        most = Math.max(most, distinct(item.text));
+  }
+  return most;
 }
 
 const searches = new WeakMap<Framework, FrameworkSearch>();

@@ -1,4 +1,5 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { contentList } from './cost/declare';
 import { SearchHitKind } from './enums';
 
 @ObjectType('SearchHit', {
@@ -17,6 +18,13 @@ export class SearchHitType {
 
   @Field(() => Float, { description: 'Relevance; hits come best first.' })
   score!: number;
+
+  @Field(() => [String], {
+    complexity: contentList,
+    description:
+      "the indexed words of this hit's text that matched the query, after prefix and typo matching; lower-cased, sorted",
+  })
+  matchedTerms!: string[];
 
   /** Resolved by the search resolver into `level` and `competency`. */
   levelId!: string;

@@ -1,4 +1,10 @@
-import { FrameworkSearch, MAX_QUERY_TERMS, searchFor } from '../../src/domain/search';
+import {
+  FrameworkSearch,
+  indexTerms,
+  MAX_QUERY_TERMS,
+  matchedTermsBound,
+  searchFor,
+} from '../../src/domain/search';
 import { competency, framework, level, track } from './fixtures';
 
 const fw = framework(
@@ -87,6 +93,7 @@ describe('FrameworkSearch', () => {
       score: expect.any(Number),
       levelId: 'site-reliability-engineer/L2',
       competencyId: 'site-reliability-engineer/L2/domain-expertise',
+      matchedTerms: ['runbooks'],
     });
     const level = search.search('senior', { limit: 1 })[0]!;
     expect(level).toMatchObject({
@@ -98,6 +105,34 @@ describe('FrameworkSearch', () => {
     expect(bySummary.text).toBe(
       'Senior Site Reliability Engineer — I ensure the resilience and reliability across a broad product capability.',
     );
+  });
+
+  it("lists the words of a hit's text that matched, after typo and prefix matching", () => {
+    const terms = (query: string) =>
+      new Map(search.search(query, { limit: 50 }).map((h) => [h.id, h.matchedTerms]));
+    const incident = terms('incidnt review');
+    expect(incident.get('site-reliability-engineer/L3/teaching/e1')).toEqual(['incident', 'reviews']);
+    expect(incident.get('site-reliability-engineer/L3/teaching/x1')).toEqual(['incident', 'review']);
+    expect(terms('mentr').get('site-reliability-engineer/L3/teaching/e1')).toEqual(['mentor']);
+    expect(terms('RELIAB').get('site-reliability-engineer/L2/domain-expertise/e1')).toEqual(['reliability']);
+  });
+
+  it('lists only the matched words a level hit shows: its title, and its summary when that matched', () => {
+    const [byTitle] = search.search('senior', { limit: 1 });
+    expect(byTitle).toMatchObject({ kind: 'level', matchedTerms: ['senior'] });
+    const [bySummary] = search.search('resilience senior', { limit: 1 });
+    expect(bySummary).toMatchObject({ kind: 'level', matchedTerms: ['resilience', 'senior'] });
+    // the code matches but is not in the text, so nothing there is to be marked
+    const byCode = search.search('L3', { limit: 5 }).find((h) => h.id === 'site-reliability-engineer/L3');
+    expect(byCode?.matchedTerms).toEqual([]);
+  });
+
+  it('keeps every hit within matchedTermsBound, each term a word of its text', () => {
+    const bound = matchedTermsBound(fw);
+    for (const hit of search.search('I team reliability engineer incident mentor', { limit: 100 })) {
+      expect(hit.matchedTerms.length).toBeLessThanOrEqual(bound);
+      for (const term of hit.matchedTerms) expect(indexTerms(hit.text)).toContain(term);
+    }
   });
 
   it('filters by track before applying the limit', () => {

@@ -20,6 +20,8 @@ import type {
   ExplorerSearchQueryVariables,
   ExplorerTracksQuery,
   ExplorerTracksQueryVariables,
+  ExplorerVersionLevelsQuery,
+  ExplorerVersionLevelsQueryVariables,
   ExplorerVersionsQuery,
   ExplorerVersionsQueryVariables,
 } from './generated/operations.js';
@@ -185,10 +187,22 @@ const LEVEL_DIFF_FIELDS = graphql<never, never>`
   }
 `;
 
+// $authoring: the editors' view shows authors where the 'to' level does not visibly grow. The client
+// sends documents on one line, so a GraphQL # comment in them would swallow the rest of the query.
 export const DIFF = graphql<ExplorerDiffQuery, ExplorerDiffQueryVariables>`
-  query ExplorerDiff($from: ID!, $to: ID!, $basis: DiffBasis = EXPECTED) {
+  query ExplorerDiff($from: ID!, $to: ID!, $basis: DiffBasis = EXPECTED, $authoring: Boolean = false) {
     diffLevels(from: $from, to: $to, basis: $basis) {
       ...LevelDiffView
+      to {
+        progressionWarnings @include(if: $authoring) {
+          code
+          message
+          location {
+            path
+            line
+          }
+        }
+      }
     }
   }
   ${LEVEL_DIFF_FIELDS}
@@ -259,8 +273,8 @@ export const VERSIONS = graphql<ExplorerVersionsQuery, ExplorerVersionsQueryVari
 `;
 
 export const CHANGES = graphql<ExplorerChangesQuery, ExplorerChangesQueryVariables>`
-  query ExplorerChanges($since: String!) {
-    changes(since: $since) {
+  query ExplorerChanges($since: String!, $until: String) {
+    changes(since: $since, until: $until) {
       since {
         shortId
         tags
@@ -294,12 +308,37 @@ export const CHANGES = graphql<ExplorerChangesQuery, ExplorerChangesQueryVariabl
   ${LEVEL_DIFF_FIELDS}
 `;
 
+/** The levels of one version: the first version has no earlier one, so the changes page lists them all as added. */
+export const VERSION_LEVELS = graphql<ExplorerVersionLevelsQuery, ExplorerVersionLevelsQueryVariables>`
+  query ExplorerVersionLevels($ref: String!) {
+    version(ref: $ref) {
+      shortId
+      tags
+      committedAt
+      framework {
+        tracks {
+          levels {
+            id
+            code
+            title
+            track {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
 export const SEARCH = graphql<ExplorerSearchQuery, ExplorerSearchQueryVariables>`
   query ExplorerSearch($query: String!, $track: ID, $limit: Int) {
     search(query: $query, track: $track, limit: $limit) {
       kind
       id
       text
+      matchedTerms
       level {
         id
         code
@@ -385,4 +424,5 @@ export type VersionSummary = VersionsResult['versions'][number];
 export type ChangesResult = ExplorerChangesQuery;
 export type FrameworkChanges = ChangesResult['changes'];
 export type ChangedLevel = FrameworkChanges['addedLevels'][number];
+export type VersionLevelsResult = ExplorerVersionLevelsQuery;
 export type LastChange = NonNullable<LevelDetail['lastChange']>;

@@ -88,15 +88,43 @@ function hitList(hits: readonly SearchHit[], q: string): Child {
             h('a', { href: target }, hit.level.track.name, ' · ', levelLabel(hit.level)),
             hit.competency ? [' · ', emoji(hit.competency.emoji), hit.competency.name] : null,
           ),
-          h('p', { class: 'hit-text' }, highlight(hit.text, words)),
+          h('p', { class: 'hit-text' }, highlight(hit.text, new Set(hit.matchedTerms), words)),
         );
       }),
     ),
   ];
 }
 
-/** Marks where the searched words start; prefixes match, so a word is marked from its start. */
-function highlight(text: string, words: readonly string[]): Child[] {
+// How the server's index cuts and spells words (src/domain/search.ts, indexTerms): minisearch's
+// tokenizer splits on white space and punctuation, and each word is NFC lower-cased in English.
+const INDEX_SEPARATORS = /([\n\r\p{Z}\p{P}]+)/u;
+const indexedForm = (word: string): string => word.normalize('NFC').toLocaleLowerCase('en');
+
+/**
+ * Marks every word of the text the server says matched (its typo and prefix matches, such as
+ * "incident" for "incidnt", which the query's own letters do not find), and in the rest, as before,
+ * where the searched words occur.
+ */
+function highlight(text: string, matchedTerms: ReadonlySet<string>, words: readonly string[]): Child[] {
+  const parts: Child[] = [];
+  let unmarked = '';
+  const flush = () => {
+    if (unmarked) parts.push(...highlightWords(unmarked, words));
+    unmarked = '';
+  };
+  // split with a capturing group: words at even indices, the separators between them at odd ones
+  text.split(INDEX_SEPARATORS).forEach((part, i) => {
+    if (i % 2 === 0 && part && matchedTerms.has(indexedForm(part))) {
+      flush();
+      parts.push(h('mark', null, part));
+    } else unmarked += part;
+  });
+  flush();
+  return parts;
+}
+
+/** Marks where the searched words occur; prefixes match, so a word is marked from its start. */
+function highlightWords(text: string, words: readonly string[]): Child[] {
   if (words.length === 0) return [text];
   const pattern = new RegExp(
     `(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,

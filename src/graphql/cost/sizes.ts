@@ -1,6 +1,7 @@
 import type { Competency, Level } from '../../domain/entities';
 import type { Framework } from '../../domain/framework';
 import { progressionWarningBound } from '../../domain/progression-lint';
+import { matchedTermsBound } from '../../domain/search';
 import { spacedTokens } from '../../domain/text/words';
 import type { CostContext } from './declare';
 
@@ -90,5 +91,6 @@ export function contentSizes(framework: Framework): CostContext {
   // a checklist is some of what the 'to' level expects, each item one change of the reader's diff
   set('StepChecklist.items', sizes.get('Level.expected') ?? 0);
   set('ChecklistItem.segments', sizes.get('TextChange.segments') ?? 0);
+  set('SearchHit.matchedTerms', matchedTermsBound(framework));
   return { sizes, largest: Math.max(1, ...sizes.values()) };
 }

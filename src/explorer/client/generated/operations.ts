@@ -73,10 +73,11 @@ export type ExplorerDiffQueryVariables = Exact<{
   from: string | number;
   to: string | number;
   basis?: DiffBasis | null | undefined;
+  authoring?: boolean | null | undefined;
 }>;
 
 
-export type ExplorerDiffQuery = { readonly diffLevels: { readonly from: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string, readonly progression: LevelProgression } }, readonly to: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string, readonly progression: LevelProgression } }, readonly summary: { readonly added: number, readonly removed: number, readonly changed: number, readonly unchanged: number }, readonly attributes: ReadonlyArray<{ readonly key: string, readonly label: string, readonly from: string | null, readonly to: string | null, readonly status: ChangeStatus }>, readonly competencies: ReadonlyArray<{ readonly slug: string, readonly name: string, readonly emoji: string | null, readonly status: ChangeStatus, readonly summary: { readonly added: number, readonly removed: number, readonly changed: number, readonly unchanged: number }, readonly expectations: ReadonlyArray<{ readonly status: ChangeStatus, readonly from: string | null, readonly to: string | null, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }>, readonly examples: ReadonlyArray<{ readonly status: ChangeStatus, readonly from: string | null, readonly to: string | null, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }> }> } };
+export type ExplorerDiffQuery = { readonly diffLevels: { readonly to: { readonly id: string, readonly code: string, readonly title: string, readonly progressionWarnings?: ReadonlyArray<{ readonly code: string, readonly message: string, readonly location: { readonly path: string, readonly line: number } }>, readonly track: { readonly id: string, readonly name: string, readonly progression: LevelProgression } }, readonly from: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string, readonly progression: LevelProgression } }, readonly summary: { readonly added: number, readonly removed: number, readonly changed: number, readonly unchanged: number }, readonly attributes: ReadonlyArray<{ readonly key: string, readonly label: string, readonly from: string | null, readonly to: string | null, readonly status: ChangeStatus }>, readonly competencies: ReadonlyArray<{ readonly slug: string, readonly name: string, readonly emoji: string | null, readonly status: ChangeStatus, readonly summary: { readonly added: number, readonly removed: number, readonly changed: number, readonly unchanged: number }, readonly expectations: ReadonlyArray<{ readonly status: ChangeStatus, readonly from: string | null, readonly to: string | null, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }>, readonly examples: ReadonlyArray<{ readonly status: ChangeStatus, readonly from: string | null, readonly to: string | null, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }> }> } };
 
 export type ExplorerChecklistQueryVariables = Exact<{
   from: string | number;
@@ -93,12 +94,20 @@ export type ExplorerVersionsQuery = { readonly versions: ReadonlyArray<{ readonl
 
 export type ExplorerChangesQueryVariables = Exact<{
   since: string;
+  until: string | null | undefined;
 }>;
 
 
 export type ExplorerChangesQuery = { readonly changes: { readonly since: { readonly shortId: string, readonly tags: ReadonlyArray<string>, readonly committedAt: string }, readonly until: { readonly shortId: string, readonly tags: ReadonlyArray<string>, readonly committedAt: string } | null, readonly addedLevels: ReadonlyArray<{ readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } }>, readonly removedLevels: ReadonlyArray<{ readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } }>, readonly changedLevels: ReadonlyArray<{ readonly from: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string, readonly progression: LevelProgression } }, readonly to: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string, readonly progression: LevelProgression } }, readonly summary: { readonly added: number, readonly removed: number, readonly changed: number, readonly unchanged: number }, readonly attributes: ReadonlyArray<{ readonly key: string, readonly label: string, readonly from: string | null, readonly to: string | null, readonly status: ChangeStatus }>, readonly competencies: ReadonlyArray<{ readonly slug: string, readonly name: string, readonly emoji: string | null, readonly status: ChangeStatus, readonly summary: { readonly added: number, readonly removed: number, readonly changed: number, readonly unchanged: number }, readonly expectations: ReadonlyArray<{ readonly status: ChangeStatus, readonly from: string | null, readonly to: string | null, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }>, readonly examples: ReadonlyArray<{ readonly status: ChangeStatus, readonly from: string | null, readonly to: string | null, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }> }> }> } };
 
 export type ChangedLevelFragment = { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } };
+
+export type ExplorerVersionLevelsQueryVariables = Exact<{
+  ref: string;
+}>;
+
+
+export type ExplorerVersionLevelsQuery = { readonly version: { readonly shortId: string, readonly tags: ReadonlyArray<string>, readonly committedAt: string, readonly framework: { readonly tracks: ReadonlyArray<{ readonly levels: ReadonlyArray<{ readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } }> }> } } | null };
 
 export type ExplorerSearchQueryVariables = Exact<{
   query: string;
@@ -107,7 +116,7 @@ export type ExplorerSearchQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerSearchQuery = { readonly search: ReadonlyArray<{ readonly kind: SearchHitKind, readonly id: string, readonly text: string, readonly level: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly name: string } }, readonly competency: { readonly slug: string, readonly name: string, readonly emoji: string | null } | null }> };
+export type ExplorerSearchQuery = { readonly search: ReadonlyArray<{ readonly kind: SearchHitKind, readonly id: string, readonly text: string, readonly matchedTerms: ReadonlyArray<string>, readonly level: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly name: string } }, readonly competency: { readonly slug: string, readonly name: string, readonly emoji: string | null } | null }> };
 
 export type ExplorerMatrixQueryVariables = Exact<{
   track: string | number;
