@@ -48,7 +48,11 @@ export const checklistHref = (from: string, to: string): string => href('/checkl
 export const checklistExportHref = (from: string, to: string, format: 'md' | 'csv'): string =>
   href(`/export/checklist.${format}`, { from, to });
 export const matrixHref = (track: string): string => href('/matrix', { track });
-export const changesCsvHref = (since: string): string => href('/export/changes.csv', { since });
+/** What changed from `since` to `until`; without `until`, to the content served now. */
+export const changesHref = (since: string | null, until: string | null = null): string =>
+  href('/changes', { since, until });
+export const changesCsvHref = (since: string, until: string | null = null): string =>
+  href('/export/changes.csv', { since, until });
 export const csvHref = (track: string): string => `/export/${encodeURIComponent(track)}.csv`;
 
 /** The id of a competency's section on a level page, for links from search results and the matrix. */
