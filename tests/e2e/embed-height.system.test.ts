@@ -3,6 +3,7 @@ import { startTestServer, type TestServer } from '../support/server';
 import { launchChromium } from './support/browser';
 import { ensureExplorerBuilt } from './support/build';
 import { startHost, type Host } from './support/host';
+import { eventually } from '../support/poll';
 
 // The functions given to page.evaluate run in the browser; the tests' tsconfig has Node's globals only.
 declare const window: any, document: any, requestAnimationFrame: any;
@@ -40,7 +41,30 @@ function startDashboard(): Promise<Host> {
   });
 }
 
+/**
+ * A dashboard (its own origin) with two embeds one above the other, each sized from its own
+ * messages. The upper one keeps at least a viewport's height, so at 1280×800 the lower one is below
+ * the fold from the start and stays there: nothing scrolls it into view.
+ */
+function startStackedDashboard(upper: () => string, lower: () => string): Promise<Host> {
+  return startHost(
+    () => `<!doctype html><html lang="en"><title>Dashboard</title><body style="margin: 0">
+<script>
+  window.addEventListener('message', (event) => {
+    for (const frame of document.querySelectorAll('iframe')) {
+      if (event.source === frame.contentWindow && event.data && event.data.type === '${MESSAGE}')
+        frame.style.height = event.data.height + 'px';
+    }
+  });
+</script>
+<iframe id="upper" src="${upper()}" title="Matrix" style="display: block; width: 100%; height: 150px; min-height: 900px; border: 0"></iframe>
+<iframe id="lower" src="${lower()}" title="Level" style="display: block; width: 100%; height: 150px; border: 0"></iframe>
+</body></html>`,
+  );
+}
+
 let allowed: Host;
+let stacked: Host;
 let other: Host;
 let server: TestServer;
 let browser: Browser;
@@ -49,7 +73,11 @@ beforeAll(async () => {
   ensureExplorerBuilt();
   allowed = await startDashboard();
   other = await startDashboard();
-  server = await startTestServer({ FRAME_ANCESTORS: allowed.origin });
+  stacked = await startStackedDashboard(
+    () => `${server.address}/embed/matrix?track=site-reliability-engineer`,
+    () => `${server.address}/embed/level?id=software-engineer/L3`,
+  );
+  server = await startTestServer({ FRAME_ANCESTORS: `${allowed.origin} ${stacked.origin}` });
   browser = await launchChromium();
 }, 120_000);
 
@@ -57,12 +85,14 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await allowed?.close();
+  await stacked?.close();
   await other?.close();
 });
 
 const EMBEDS = [
   ['matrix', '/embed/matrix?track=software-engineer'],
   ['level', '/embed/level?id=software-engineer/L3'],
+  ['diff', '/embed/diff?from=site-reliability-engineer/L2&to=site-reliability-engineer/L3'],
 ] as const;
 
 async function newPage(): Promise<Page> {
@@ -164,6 +194,48 @@ describe('a dashboard on an origin FRAME_ANCESTORS lists', () => {
       await page.close();
     }
   });
+});
+
+describe('a dashboard with two embeds stacked', () => {
+  /** The height the frame's document has once its view has rendered; null before. */
+  const renderedHeight = (frame: Frame): Promise<number | null> =>
+    // no requestAnimationFrame here: an off-screen frame gets no animation frames to wait for
+    frame.evaluate(() =>
+      document.querySelector('main:not([aria-busy]) h1')
+        ? Math.ceil(document.documentElement.getBoundingClientRect().height)
+        : null,
+    );
+
+  const styleHeight = (page: Page, id: string): Promise<string> =>
+    page.evaluate((i) => document.getElementById(i)!.style.height as string, id);
+
+  it('sizes the lower one to fit too, though it is off screen and never scrolled into view', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(10_000);
+    try {
+      await page.goto(`${stacked.origin}/`);
+      for (const id of ['upper', 'lower']) {
+        const frame = await (await page.$(`iframe#${id}`))!.contentFrame();
+        if (!frame) throw new Error(`no frame in #${id}`);
+        await eventually(
+          async () => {
+            const height = await renderedHeight(frame);
+            expect(height).not.toBeNull();
+            expect(await styleHeight(page, id)).toBe(`${height}px`);
+          },
+          { ms: 15_000 },
+        );
+      }
+      // the lower one was sized where it is, below the fold
+      const lowerTop = await page.evaluate(
+        () => document.getElementById('lower')!.getBoundingClientRect().top,
+      );
+      expect(lowerTop).toBeGreaterThan(800);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  }, 40_000);
 });
 
 describe('a dashboard on any other origin', () => {

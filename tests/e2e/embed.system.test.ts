@@ -18,6 +18,8 @@ function startDashboard(frames: () => Record<string, string>): Promise<Host> {
   });
 }
 
+const DIFF = '/embed/diff?from=site-reliability-engineer/L2&to=site-reliability-engineer/L3';
+
 let allowed: Host;
 let other: Host;
 let server: TestServer;
@@ -26,6 +28,7 @@ let browser: Browser;
 const frames = (): Record<string, string> => ({
   matrix: `${server.address}/embed/matrix?track=software-engineer`,
   level: `${server.address}/embed/level?id=software-engineer/L3`,
+  diff: `${server.address}${DIFF}`,
   explorer: `${server.address}/matrix?track=software-engineer`,
 });
 
@@ -112,31 +115,51 @@ describe('embeds in a dashboard on an allowed origin', () => {
       await page.close();
     }
   });
+
+  it("renders the reader's diff of two levels inside its iframe, without the explorer chrome", async () => {
+    const { page } = await openDashboard(allowed, 1);
+    try {
+      const diff = page.frameLocator('iframe#diff');
+      await diff.locator('main:not([aria-busy]) h1.diff-title').waitFor();
+      // the promotion reader's layout: what is new at L3 and what has grown since L2
+      await diff.locator('.diff-summary[data-layout="reader"]').waitFor();
+      await expect(diff.locator('#reader-new').count()).resolves.toBe(1);
+      await expect(diff.locator('#reader-grown').count()).resolves.toBe(1);
+      // one comparison, chosen by the URL: no header, no site navigation, no level-pair form, and
+      // no checklist link (the checklist page may not be framed)
+      await expect(diff.locator('.site-header, .site-nav, form, select').count()).resolves.toBe(0);
+      await expect(diff.locator('.checklist-link').count()).resolves.toBe(0);
+      // links other than in-page ones leave the frame: the full explorer may not be framed
+      const targets = await diff
+        .locator('a[href]:not([href^="#"])')
+        .evaluateAll((all) => all.map((a) => a.getAttribute('target')));
+      expect(targets.length).toBeGreaterThan(0);
+      for (const target of targets) expect(target).toBe('_blank');
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe('embeds in a dashboard on any other origin', () => {
   it('are blocked by the browser under the CSP frame-ancestors', async () => {
-    const { page, violations } = await openDashboard(other, 3);
+    const { page, violations } = await openDashboard(other, 4);
     try {
-      expect(violations).toHaveLength(3);
+      expect(violations).toHaveLength(4);
       expect(violations).toEqual(
         expect.arrayContaining([
           expect.stringContaining(`frame-ancestors 'self' ${allowed.origin}`),
           expect.stringContaining(`frame-ancestors 'self'"`),
         ]),
       );
-      for (const id of ['matrix', 'level', 'explorer']) {
+      for (const id of ['matrix', 'level', 'diff', 'explorer']) {
         await expect(page.frameLocator(`iframe#${id}`).locator('main#main').count()).resolves.toBe(0);
       }
       const urls = page
         .frames()
         .filter((f) => f !== page.mainFrame())
         .map((f) => f.url());
-      expect(urls).toEqual([
-        'chrome-error://chromewebdata/',
-        'chrome-error://chromewebdata/',
-        'chrome-error://chromewebdata/',
-      ]);
+      expect(urls).toEqual(Array(4).fill('chrome-error://chromewebdata/'));
     } finally {
       await page.close();
     }
@@ -145,12 +168,18 @@ describe('embeds in a dashboard on any other origin', () => {
 
 describe('the framing headers', () => {
   it("allow the configured origins on embeds and only 'self' on the explorer's pages", async () => {
-    const embed = await fetch(`${server.address}/embed/matrix?track=software-engineer`);
-    expect(embed.status).toBe(200);
-    expect(embed.headers.get('content-security-policy')).toContain(
-      `frame-ancestors 'self' ${allowed.origin}`,
-    );
-    expect(embed.headers.get('x-frame-options')).toBeNull();
+    const policies: (string | null)[] = [];
+    for (const path of ['/embed/matrix?track=software-engineer', DIFF]) {
+      const embed = await fetch(`${server.address}${path}`);
+      expect(embed.status).toBe(200);
+      expect(embed.headers.get('content-security-policy')).toContain(
+        `frame-ancestors 'self' ${allowed.origin}`,
+      );
+      expect(embed.headers.get('x-frame-options')).toBeNull();
+      policies.push(embed.headers.get('content-security-policy'));
+    }
+    // the diff embed is framed under the same policy as the others
+    expect(new Set(policies).size).toBe(1);
 
     const page = await fetch(`${server.address}/matrix?track=software-engineer`);
     expect(page.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'$/);

@@ -11,7 +11,10 @@ export const EMBED_HEIGHT_MESSAGE = 'career-framework:embed-height';
 /** The name of the meta element whose content lists the configured origins, space-separated. */
 const ORIGINS_META = 'embed-parent-origins';
 
-/** Posts the document's height to the parent window now and whenever it changes. */
+/**
+ * Posts the document's height to the parent window now and whenever it changes, whether or not the
+ * frame is on screen.
+ */
 export function postHeightToParent(): void {
   if (window.parent === window) return;
   const targets = targetOrigins();
@@ -25,6 +28,20 @@ export function postHeightToParent(): void {
     for (const origin of targets) window.parent.postMessage({ type: EMBED_HEIGHT_MESSAGE, height }, origin);
   };
   new ResizeObserver(post).observe(document.documentElement);
+  // Chromium renders an off-screen cross-origin frame only when it scrolls into view, and without a
+  // rendering opportunity no ResizeObserver callback runs: an embed below the fold would keep the
+  // height it had before its content arrived. Measuring forces layout, so these posts need no
+  // rendering: whenever the DOM changes (a view rendered, a fold opened), once the images and
+  // stylesheets are in, and once the web fonts are.
+  new MutationObserver(post).observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+  });
+  window.addEventListener('load', post);
+  void document.fonts.ready.then(post);
+  post();
 }
 
 /**
