@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { screenshotPaths } from './support/browser';
 import { explorerTab } from './support/page';
 import { graphql } from './support/graphql';
 import { useExplorerSession } from './support/session';
@@ -129,6 +132,32 @@ describe('the compare page on a cumulative track', () => {
     await expect(page.locator('#reader-new, #reader-grown').getByText(KEPT).count()).resolves.toBe(0);
   });
 
+  it("shows authors the progression lint's warnings for the 'to' level on the editors' view only", async () => {
+    const { page } = explorer.tab;
+    const { level } = await graphql<{ level: { progressionWarnings: { code: string }[] } }>(
+      explorer.server.url,
+      `
+        {
+          level(id: "site-reliability-engineer/L4") {
+            progressionWarnings {
+              code
+            }
+          }
+        }
+      `,
+    );
+    expect(level.progressionWarnings.length).toBeGreaterThan(0);
+    const step34 = '/diff?from=site-reliability-engineer/L3&to=site-reliability-engineer/L4';
+    await explorer.tab.open(`${step34}&basis=written`);
+    const codes = await page
+      .locator('.progression-warning')
+      .evaluateAll((items: any[]) => items.map((i) => i.dataset.code));
+    expect(codes).toEqual(level.progressionWarnings.map((w) => w.code));
+    await expect(page.locator('.progression-warning').first().textContent()).resolves.toMatch(/L4\.md:\d+/);
+    await explorer.tab.open(step34);
+    await expect(page.locator('.progression-warnings').count()).resolves.toBe(0);
+  });
+
   it('links to the step checklist of the same two levels', async () => {
     const { page } = explorer.tab;
     await explorer.tab.open(COMPARE);
@@ -171,6 +200,12 @@ describe('the step checklist', () => {
         .filter((c) => c.expectations.some((e) => e.status === 'ADDED' || e.status === 'CHANGED'))
         .map((c) => c.slug),
     );
+    // README's picture of it, before anything is ticked
+    await explorer.tab.open(CHECKLIST);
+    const [first, ...copies] = screenshotPaths('checklist-sre-l2-l3');
+    const width = page.viewportSize()!.width;
+    await page.screenshot({ path: first!, fullPage: true, clip: { x: 0, y: 0, width, height: 1400 } });
+    for (const copy of copies) fs.copyFileSync(first!, copy);
     // a grown item shows what it grew from as its word diff
     const grown = page.locator('li.checklist-item--changed');
     await expect(grown.count()).resolves.toBe(textsOf('CHANGED').length);
@@ -200,6 +235,24 @@ describe('the step checklist', () => {
       `/export/checklist.csv?from=${FROM}&to=${TO}`,
     );
     await expect(page.getByRole('button', { name: 'Print' }).count()).resolves.toBe(1);
+    // the links download what the page shows, stating the same version
+    for (const name of ['Download as Markdown', 'Download as CSV']) {
+      const href = await page.getByRole('link', { name }).getAttribute('href');
+      const [status, body] = await page.evaluate(async (url: string) => {
+        const response = await window.fetch(url);
+        return [response.status, await response.text()];
+      }, href!);
+      expect(status).toBe(200);
+      expect(body).toContain(step.framework.version);
+      const texts = href!.includes('.csv')
+        ? (parse(body as string, { bom: true, columns: true }) as any[]).map((r) => r.expectation)
+        : (body as string).split('\n').flatMap((l) => (l.startsWith('- [ ] ') ? [l.slice(6)] : []));
+      expect(texts).toEqual(
+        step.diffLevels.competencies.flatMap((c) =>
+          c.expectations.filter((e) => e.status === 'ADDED' || e.status === 'CHANGED').map((e) => e.to),
+        ),
+      );
+    }
   });
 
   it('names an unknown level in an alert, with suggestions that open their checklist', async () => {

@@ -34,6 +34,7 @@ export async function diffView(params: URLSearchParams, ctx: ViewContext): Promi
       from,
       to,
       basis: written ? 'WRITTEN' : 'EXPECTED',
+      authoring: written,
     });
     const title = pageTitle(
       link(ctx, levelHref(diffLevels.from.id), levelLabel(diffLevels.from), versionOf(diffLevels.from.id)),
@@ -90,14 +91,16 @@ function diffEyebrow(diff: LevelDiff, ctx: ViewContext): HTMLParagraphElement {
 }
 
 /** On a cumulative track, the page says once how it compares, with the other comparison a link away. */
-function basisNote(diff: LevelDiff, written: boolean): Child {
+function basisNote(diff: LevelDiff, written: boolean, ctx: ViewContext): Child {
   const { from, to } = diff;
   if (from.track.progression !== 'CUMULATIVE' && to.track.progression !== 'CUMULATIVE') return null;
-  const other = h(
-    'a',
-    { href: diffHref(from.id, to.id, !written), class: 'basis-toggle' },
+  // in an embed it opens the explorer in a new tab: the explorer's own pages refuse to be framed
+  const other = link(
+    ctx,
+    diffHref(from.id, to.id, !written),
     written ? 'Compare what each level expects' : 'Compare the files as written',
   );
+  other.classList.add('basis-toggle');
   return h(
     'p',
     { class: 'basis-note legend muted', 'data-basis': written ? 'written' : 'expected' },
@@ -124,7 +127,7 @@ function diffPage(
 ): Child[] {
   return !written && diff.to.track.progression === 'CUMULATIVE'
     ? readerPage(diff, ctx, tracks)
-    : editorPage(diff, written);
+    : editorPage(diff, written, ctx);
 }
 
 /** A step up one track: the 'to' level comes after the 'from' level (at whatever versions). */
@@ -162,7 +165,7 @@ function readerPage(diff: LevelDiff, ctx: ViewContext, tracks: readonly TrackSum
       { class: 'diff-summary', 'aria-labelledby': 'diff-summary-h', 'data-layout': 'reader' },
       h('h2', { id: 'diff-summary-h', class: 'vh' }, 'Summary'),
       readerCounts(diff, upward),
-      basisNote(diff, false),
+      basisNote(diff, false, ctx),
       h('p', { class: 'legend muted' }, wordMarks(upward ? 'grown items' : 'changed items')),
       checklist,
     ),
@@ -173,14 +176,14 @@ function readerPage(diff: LevelDiff, ctx: ViewContext, tracks: readonly TrackSum
 }
 
 /** The editors' layout: per competency, every item by status, against the other file as written. */
-function editorPage(diff: LevelDiff, written: boolean): Child[] {
+function editorPage(diff: LevelDiff, written: boolean, ctx: ViewContext): Child[] {
   return [
     h(
       'section',
       { class: 'diff-summary', 'aria-labelledby': 'diff-summary-h', 'data-layout': 'editor' },
       h('h2', { id: 'diff-summary-h', class: 'vh' }, 'Summary'),
       counts(diff.summary, 'Changes across all competencies', 'counts--total'),
-      basisNote(diff, written),
+      basisNote(diff, written, ctx),
       h(
         'p',
         { class: 'legend muted' },
@@ -188,6 +191,7 @@ function editorPage(diff: LevelDiff, written: boolean): Child[] {
         wordMarks('changed items'),
       ),
     ),
+    progressionWarnings(diff),
     attributeChanges(diff),
     h(
       'nav',
@@ -208,4 +212,38 @@ function editorPage(diff: LevelDiff, written: boolean): Child[] {
     ),
     diff.competencies.map((c) => competencyDiff(c)),
   ];
+}
+
+/**
+ * For authors, on the editors' view: where the 'to' level does not visibly grow from the levels below
+ * it, as content:check's progression lint reports it, with the file and line to fix.
+ */
+function progressionWarnings(diff: LevelDiff): HTMLElement | null {
+  const warnings = diff.to.progressionWarnings ?? [];
+  if (warnings.length === 0) return null;
+  return h(
+    'section',
+    { class: 'progression-warnings', 'aria-labelledby': 'progression-warnings-h' },
+    h('h2', { id: 'progression-warnings-h' }, `For authors: how ${diff.to.code} grows`),
+    h(
+      'p',
+      { class: 'legend muted' },
+      'What `npm run content:check` warns about this level; each may be right as written, so a person decides.',
+    ),
+    h(
+      'ul',
+      null,
+      warnings.map((w) =>
+        h(
+          'li',
+          { class: 'progression-warning', 'data-code': w.code },
+          h('code', null, w.code),
+          ' ',
+          w.message,
+          ' ',
+          h('span', { class: 'muted' }, `(${w.location.path}:${w.location.line})`),
+        ),
+      ),
+    ),
+  );
 }

@@ -37,12 +37,20 @@ interface GraphQLResponse<T> {
 // for a comfortable URL goes by POST instead.
 const MAX_GET_URL = 8000;
 
+/**
+ * A document on one line, short enough for a GET URL. A `#` comment in a document would swallow
+ * the rest of it, so the explorer's documents have none (tests/server/explorer/documents.test.ts).
+ */
+export function oneLine(query: string): string {
+  return query.replace(/\s+/g, ' ').trim();
+}
+
 /** Runs one operation and resolves to its data; any GraphQL error rejects with the first one. */
 export async function request<T>(
   query: string,
   variables: Readonly<Record<string, unknown>> = {},
 ): Promise<T> {
-  const document = query.replace(/\s+/g, ' ').trim();
+  const document = oneLine(query);
   const headers = { accept: 'application/json', 'apollo-require-preflight': '1' };
   const url = `/graphql?query=${encodeURIComponent(document)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
   let response: Response;
