@@ -168,6 +168,8 @@ describe('CASE 1.1 on the bundled content', () => {
     expect(minor((await getJson(server, '/CFDocuments?limit=0')).body)).toBe('invalid_selection_field');
     expect(minor((await getJson(server, '/CFDocuments?sort=creator')).body)).toBe('invalid_sort_field');
     expect((await getJson(server, '/CFDocuments?filter=title%3DX')).status).toBe(400);
+    const noEndpoint = await getJson(server, '/CFAssociationGroupings/x');
+    expect([noEndpoint.status, minor(noEndpoint.body)]).toEqual([404, 'unknownobject']);
   });
 
   it('answers a conditional GET with 304', async () => {
@@ -222,5 +224,15 @@ describe('CASE and drafts', () => {
     const full = await getJson(server, `/CFPackages/${anonymous.body.CFDocuments[0].identifier}`, bearer);
     expect(JSON.stringify(full.body)).toContain('Secret Demo');
     expect(validatePackage(full.body)).toBe(true);
+  });
+
+  it("refuses a bad token in the binding's shape, as 401 with its minor code", async () => {
+    const refused = await getJson(server, '/CFDocuments', { authorization: 'Bearer wrong' });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(refused.body.imsx_codeMajor).toBe('failure');
+    expect(refused.body.imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe(
+      'unauthorisedrequest',
+    );
   });
 });

@@ -4,6 +4,7 @@ import { RequestVersions } from '../../graphql/versions';
 import { UUID } from '../case/identifiers';
 import { caseTracks, casePackage, type CaseContext, type CasePackage } from '../case/package';
 import '../decorators';
+import type { ApiErrorCode } from '../error-codes';
 import { sendViewFile } from '../view-file';
 
 /** Where the CASE 1.1 REST binding is served, as the specification names its endpoints. */
@@ -17,6 +18,17 @@ const MAX_BASES = 8;
 const SORTABLE = new Set(['identifier', 'title', 'lastChangeDateTime']);
 
 /** The binding's error payload (imsx_StatusInfo), with its minor code. */
+function statusInfoBody(minor: string, description: string, field = 'sourcedId') {
+  return {
+    imsx_codeMajor: 'failure',
+    imsx_severity: 'error',
+    imsx_description: description,
+    imsx_codeMinor: {
+      imsx_codeMinorField: [{ imsx_codeMinorFieldName: field, imsx_codeMinorFieldValue: minor }],
+    },
+  };
+}
+
 function statusInfo(
   reply: FastifyReply,
   status: number,
@@ -27,15 +39,17 @@ function statusInfo(
   return reply
     .code(status)
     .header('content-type', 'application/json; charset=utf-8')
-    .send({
-      imsx_codeMajor: 'failure',
-      imsx_severity: 'error',
-      imsx_description: description,
-      imsx_codeMinor: {
-        imsx_codeMinorField: [{ imsx_codeMinorFieldName: field, imsx_codeMinorFieldValue: minor }],
-      },
-    });
+    .send(statusInfoBody(minor, description, field));
 }
+
+/** The binding's minor codes for the server's own refusals (a bad token, a busy server, a bug). */
+const MINOR_OF: Readonly<Partial<Record<ApiErrorCode, string>>> = {
+  UNAUTHORIZED: 'unauthorisedrequest',
+  FORBIDDEN: 'forbidden',
+  NOT_FOUND: 'unknownobject',
+  AUTH_UNAVAILABLE: 'server_busy',
+  REQUEST_TIMEOUT: 'server_busy',
+};
 
 /** The packages of every track a view shows, made once per view (a reload makes a new framework). */
 const packages = new WeakMap<Framework, Map<string, Promise<Map<string, CasePackage>>>>();
@@ -104,6 +118,39 @@ export const casePlugin: FastifyPluginAsync = async (app) => {
       type: 'application/json; charset=utf-8',
       body: () => JSON.stringify(body),
     });
+
+  // what the rest of the server refuses before a CASE route runs (a bad token from the auth hook, a
+  // full server) is answered in the binding's shape too, with its own status
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode < 400 || typeof payload !== 'string' || !payload.startsWith('{"errors"'))
+      return payload;
+    const error = (JSON.parse(payload) as { errors: { message: string; extensions?: { code?: string } }[] })
+      .errors[0];
+    const code = error?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+    reply.header('content-type', 'application/json; charset=utf-8');
+    return JSON.stringify(
+      statusInfoBody(
+        MINOR_OF[code as ApiErrorCode] ?? 'internal_server_error',
+        error?.message ?? '',
+        'request',
+      ),
+    );
+  });
+
+  // a path under the base that names no endpoint of the binding
+  // (not OPTIONS: a CORS preflight is answered by the CORS plugin)
+  app.route({
+    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    url: `${CASE_BASE}/*`,
+    handler: async (request, reply) =>
+      statusInfo(
+        reply,
+        404,
+        'unknownobject',
+        `The CASE binding has no endpoint at ${request.method} ${request.url.split('?')[0]}.`,
+        'path',
+      ),
+  });
 
   app.get(`${CASE_BASE}/CFDocuments`, async (request: FastifyRequest<{ Querystring: ListQuery }>, reply) => {
     const query = request.query;
