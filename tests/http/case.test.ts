@@ -5,7 +5,9 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { BUNDLED_CONTENT } from '../support/bundled';
-import { levelFile } from '../support/git-content';
+import * as fs from 'node:fs';
+import * as git from 'isomorphic-git';
+import { buildHistory, levelFile, type History } from '../support/git-content';
 import { startTestServer, type TestServer } from '../support/server';
 
 const published = JSON.parse(
@@ -234,5 +236,32 @@ describe('CASE and drafts', () => {
     expect(refused.body.imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe(
       'unauthorisedrequest',
     );
+  });
+});
+
+describe('CASE from a git history', () => {
+  let history: History;
+  let server: TestServer;
+  beforeAll(async () => {
+    history = await buildHistory();
+    server = await startTestServer({ CONTENT_DIR: history.contentDir, CONTENT_WATCH: 'false' });
+  });
+  afterAll(async () => {
+    await server.close();
+    history.remove();
+  });
+
+  it('states the served commit and its tags, and a tag added to that commit is a new version', async () => {
+    const first = await getJson(server, '/CFDocuments');
+    const short = history.commits.fixed.slice(0, 7);
+    expect(first.body.CFDocuments.map((d: any) => d.version)).toContain(short);
+    await git.tag({ fs, dir: history.repo, ref: 'v3', object: history.commits.fixed });
+    // a tag changes no content file: a reload (SIGHUP, POST /admin/reload) reads the refs again
+    await server.store.reload('test');
+    const again = await getJson(server, '/CFDocuments', { 'if-none-match': first.headers.get('etag')! });
+    expect(again.status).toBe(200);
+    expect(again.body.CFDocuments.map((d: any) => d.version)).toContain(`${short} v3`);
+    const pkg = await getJson(server, `/CFPackages/${again.body.CFDocuments[0].identifier}`);
+    expect(pkg.body.CFDocument.version).toBe(`${short} v3`);
   });
 });

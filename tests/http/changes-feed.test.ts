@@ -174,3 +174,20 @@ describe('GET /changes.atom', () => {
     expect(feed.entry[1].content.div.ul.li.map((li: any) => li.a['#text'])).toEqual(['demo/L3: Secret Demo']);
   });
 });
+
+describe('a tag added later', () => {
+  it('is a new feed: the old ETag no longer matches and the entry carries the tag', async () => {
+    const first = await fetchFeed();
+    const etag = first.headers.get('etag')!;
+    await first.arrayBuffer();
+    const repo = path.dirname(history.contentDir);
+    await git.tag({ fs, dir: repo, ref: 'v1.0', object: history.commits[0]! });
+    // a tag changes no content file: a reload (SIGHUP, POST /admin/reload) reads the refs again
+    await server.store.reload('test');
+    const again = await fetchFeed('', { 'if-none-match': etag });
+    expect(again.status).toBe(200);
+    const { feed } = xml.parse(await again.text());
+    const oldest = feed.entry[feed.entry.length - 1];
+    expect(oldest.category.map((c: any) => c['@term'])).toEqual(['v1', 'v1.0']);
+  });
+});

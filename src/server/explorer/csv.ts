@@ -21,9 +21,11 @@ export function csvField(value: string): string {
   return /[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Rows of cells as a CSV file: each cell neutralised and quoted, CRLF between records (RFC 4180), and a
- * UTF-8 byte order mark so Excel reads the emoji and accents as UTF-8 rather than as the system's code
- * page. */
+/**
+ * Rows of cells as a CSV file: each cell neutralised and quoted, CRLF between records (RFC 4180), and
+ * a UTF-8 byte order mark so Excel reads the emoji and accents as UTF-8 rather than as the system's
+ * code page.
+ */
 export function csvDocument(rows: readonly (readonly string[])[]): string {
   const lines = rows.map((cells) => cells.map((c) => csvField(neutraliseFormula(c))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Framework } from '../../domain/framework';
 import { RequestVersions } from '../../graphql/versions';
@@ -51,22 +52,33 @@ const MINOR_OF: Readonly<Partial<Record<ApiErrorCode, string>>> = {
   REQUEST_TIMEOUT: 'server_busy',
 };
 
-/** The packages of every track a view shows, made once per view (a reload makes a new framework). */
+/**
+ * The packages of every track a view shows, made once per view (a reload makes a new framework) and
+ * per served commit with its tags, which CFDocument.version states: a tag added to the served commit
+ * changes no file, so no reload, but it changes the packages.
+ */
 const packages = new WeakMap<Framework, Map<string, Promise<Map<string, CasePackage>>>>();
+
+/** What decides the packages of one view besides its content: the origin, the commit and its tags. */
+async function stampOf(request: FastifyRequest, history: RequestVersions): Promise<string> {
+  const served = await history.currentVersion();
+  const base = `${request.protocol}://${request.host}${CASE_BASE}`;
+  return [base, served?.id ?? '', ...(served?.tags ?? [])].join(' ');
+}
 
 async function packagesFor(
   request: FastifyRequest,
   history: RequestVersions,
 ): Promise<Map<string, CasePackage>> {
   const framework = request.framework;
-  const base = `${request.protocol}://${request.host}${CASE_BASE}`;
-  let byBase = packages.get(framework);
-  if (!byBase) packages.set(framework, (byBase = new Map()));
-  let made = byBase.get(base);
+  const stamp = await stampOf(request, history);
+  let byStamp = packages.get(framework);
+  if (!byStamp) packages.set(framework, (byStamp = new Map()));
+  let made = byStamp.get(stamp);
   if (!made) {
     // the base comes from the Host header: remember a few, never one per value a client makes up
-    if (byBase.size >= MAX_BASES) byBase.clear();
-    made = context(request, history, base).then((ctx) => {
+    if (byStamp.size >= MAX_BASES) byStamp.clear();
+    made = context(request, history).then((ctx) => {
       const all = new Map<string, CasePackage>();
       for (const track of caseTracks(framework, ctx.drafts)) {
         const pkg = casePackage(framework, track, ctx);
@@ -74,19 +86,15 @@ async function packagesFor(
       }
       return all;
     });
-    byBase.set(base, made);
+    byStamp.set(stamp, made);
   }
   return made;
 }
 
-async function context(
-  request: FastifyRequest,
-  history: RequestVersions,
-  base: string,
-): Promise<CaseContext> {
+async function context(request: FastifyRequest, history: RequestVersions): Promise<CaseContext> {
   const served = await history.currentVersion();
   return {
-    base,
+    base: `${request.protocol}://${request.host}${CASE_BASE}`,
     drafts: request.permission.drafts,
     changedAt: served?.committedAt ?? request.framework.loadedAt,
     version: served ? [served.shortId, ...served.tags].join(' ') : request.framework.version,
@@ -112,9 +120,12 @@ export const casePlugin: FastifyPluginAsync = async (app) => {
   const versions = (request: FastifyRequest) =>
     new RequestVersions(app.history, request.framework, request.permission.drafts);
   // the view's version and permission decide every answer; the path says which one
-  const send = (request: FastifyRequest, reply: FastifyReply, body: unknown) =>
+  const send = async (request: FastifyRequest, reply: FastifyReply, body: unknown) =>
     sendViewFile(request, reply, {
-      tag: `case-${request.framework.version}`,
+      // the content, the origin in every uri, and the commit and tags in every version
+      tag: `case-${request.framework.version}-${createHash('sha1')
+        .update(await stampOf(request, versions(request)))
+        .digest('base64url')}`,
       type: 'application/json; charset=utf-8',
       body: () => JSON.stringify(body),
     });

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { RequestVersions } from '../../graphql/versions';
 import { sendError } from '../error-codes';
 import { atomFeed } from '../feed/atom';
-import { feedSteps } from '../feed/steps';
+import { FEED_SCAN, feedSteps } from '../feed/steps';
 import '../decorators';
 import { sendViewFile } from '../view-file';
 
@@ -33,8 +34,16 @@ export const changesFeedPlugin: FastifyPluginAsync = async (app) => {
     const lineage = await versions.lineage();
     const self = named ? `/changes.atom?track=${encodeURIComponent(named.id)}` : '/changes.atom';
     return sendViewFile(request, reply, {
-      // the newest version the caller may see decides every entry, so it (with the view) is the validator
-      tag: `feed-${lineage[0]?.id ?? 'none'}-${named?.id ?? ''}`,
+      // the versions the entries are read from, with their tags (a tag can be added to a published
+      // commit later), decide every entry, so they (with the view) are the validator
+      tag: `feed-${named?.id ?? ''}-${createHash('sha1')
+        .update(
+          lineage
+            .slice(0, FEED_SCAN + 1)
+            .map((v) => [v.id, ...v.tags].join(' '))
+            .join('\n'),
+        )
+        .digest('base64url')}`,
       type: 'application/atom+xml; charset=utf-8',
       body: async () =>
         atomFeed(await feedSteps(versions, named?.id ?? null), {
