@@ -256,7 +256,7 @@ describe('CASE from a git history', () => {
     const short = history.commits.fixed.slice(0, 7);
     expect(first.body.CFDocuments.map((d: any) => d.version)).toContain(short);
     await git.tag({ fs, dir: history.repo, ref: 'v3', object: history.commits.fixed });
-    // a tag changes no content file: a reload (SIGHUP, POST /admin/reload) reads the refs again
+    // a tag changes no content file: the next reload (SIGHUP, or a content edit) reads the refs again
     await server.store.reload('test');
     const again = await getJson(server, '/CFDocuments', { 'if-none-match': first.headers.get('etag')! });
     expect(again.status).toBe(200);

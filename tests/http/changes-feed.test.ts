@@ -182,7 +182,7 @@ describe('a tag added later', () => {
     await first.arrayBuffer();
     const repo = path.dirname(history.contentDir);
     await git.tag({ fs, dir: repo, ref: 'v1.0', object: history.commits[0]! });
-    // a tag changes no content file: a reload (SIGHUP, POST /admin/reload) reads the refs again
+    // a tag changes no content file: the next reload (SIGHUP, or a content edit) reads the refs again
     await server.store.reload('test');
     const again = await fetchFeed('', { 'if-none-match': etag });
     expect(again.status).toBe(200);
