@@ -9,6 +9,7 @@ import {
 import { loadContent } from '../../src/content/load';
 import type { Framework } from '../../src/domain/framework';
 import { HEADROOM } from '../../src/graphql/cost/budgets';
+import { LAST_CHANGE_VERSIONS } from '../../src/graphql/last-change';
 import { contentList } from '../../src/graphql/cost/declare';
 import { contentSizes } from '../../src/graphql/cost/sizes';
 import { LIMITS } from '../../src/server/request-limits';
@@ -174,6 +175,18 @@ describe('the cost estimate sizes what is asked', () => {
     const versioned = measure({ id: 'a/L1@v1', q: 'team', n: 5 });
     expect(versioned).not.toBe(first);
     expect(versioned.versionLoads).toBe(first.versionLoads + 1);
+  });
+
+  it('counts the versions a step reads, in the diff and in the checklist alike', () => {
+    for (const field of ['diffLevels', 'stepChecklist']) {
+      const document = documentOf(
+        `query S($from: ID!, $to: ID!) { ${field}(from: $from, to: $to) { to { id lastChange { since { id } } } } }`,
+      );
+      const loads = (from: string, to: string) =>
+        limit.measure(schema, document, undefined, { from, to }, framework).versionLoads;
+      const served = loads('a/L1', 'a/L2');
+      expect(loads('a/L1@v1', 'a/L2@v2')).toBe(served + 2 + LAST_CHANGE_VERSIONS);
+    }
   });
 
   it('gives one answer per document, content and variables, however often it is asked', () => {

@@ -21,6 +21,7 @@ const OWN_LOADS: Readonly<Record<string, (args: Record<string, unknown>) => numb
   'Query.expectation': (a) => refs(a.id),
   'Query.example': (a) => refs(a.id),
   'Query.diffLevels': (a) => refs(a.from) + refs(a.to),
+  'Query.stepChecklist': (a) => refs(a.from) + refs(a.to),
 };
 
 const refs = (id: unknown): number => (typeof id === 'string' && id.includes('@') ? 1 : 0);
@@ -49,6 +50,7 @@ const VERSIONS_BELOW: Readonly<Record<string, (args: Record<string, unknown>) =>
   'Query.example': refs,
   // both sides, when either names a version: one of them may be the content served or another version
   'Query.diffLevels': (a) => (refs(a.from) + refs(a.to) > 0 ? 2 : 0),
+  'Query.stepChecklist': (a) => (refs(a.from) + refs(a.to) > 0 ? 2 : 0),
 };
 
 /** Turns the walks below a field into loads, for the versions its objects come from. */
