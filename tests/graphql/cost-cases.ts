@@ -7,7 +7,7 @@ import { CostLimit } from '../../src/graphql/cost/limit';
 import { buildFrameworkSchema } from '../../src/graphql/schema';
 import { knownDocuments } from '../../src/server/known-operations';
 import { LIMITS } from '../../src/server/request-limits';
-import { DIFF, LEVEL, MATRIX, SEARCH, TRACKS } from '../../src/explorer/client/queries';
+import { CHECKLIST, DIFF, LEVEL, MATRIX, SEARCH, TRACKS } from '../../src/explorer/client/queries';
 import { ROOT } from '../support/child';
 
 export const schema = buildFrameworkSchema();
@@ -61,12 +61,20 @@ export function explorerOperations(framework: Framework): [string, string, Recor
     ops.push([`MATRIX ${track.id}`, MATRIX, { track: track.id }]);
     ops.push([`SEARCH ${track.id}`, SEARCH, { query: 'team', track: track.id, limit: 100 }]);
     for (const from of track.levels)
-      for (const to of track.levels)
+      for (const to of track.levels) {
         ops.push([`DIFF ${from.id} ${to.id}`, DIFF, { from: from.id, to: to.id }]);
+        ops.push([
+          `DIFF written ${from.id} ${to.id}`,
+          DIFF,
+          { from: from.id, to: to.id, basis: 'WRITTEN', authoring: true },
+        ]);
+        ops.push([`CHECKLIST ${from.id} ${to.id}`, CHECKLIST, { from: from.id, to: to.id }]);
+      }
   }
-  // across tracks, as the diff view allows
+  // across tracks, as the diff view and the checklist allow
   const [first, last] = [framework.levels[0]!, framework.levels[framework.levels.length - 1]!];
   ops.push([`DIFF ${first.id} ${last.id}`, DIFF, { from: first.id, to: last.id }]);
+  ops.push([`CHECKLIST ${first.id} ${last.id}`, CHECKLIST, { from: first.id, to: last.id }]);
   ops.push(['SEARCH', SEARCH, { query: 'team', limit: 100 }]);
   return ops;
 }
