@@ -28,10 +28,10 @@ const config: CodegenConfig = {
   // a missing document is an error, not an empty file
   ignoreNoDocuments: false,
   generates: {
-    // The explorer keeps its query text in queries.ts (the browser loads tsc's output without a
+    // The explorer keeps its query text in queries.ts and history-queries.ts (the browser loads tsc's output without a
     // bundler, so the text stays where the views import it); this file only holds its types.
     'src/explorer/client/generated/operations.ts': {
-      documents: ['src/explorer/client/queries.ts'],
+      documents: ['src/explorer/client/queries.ts', 'src/explorer/client/history-queries.ts'],
       plugins: [header, 'typescript-operations'],
       config: types,
     },

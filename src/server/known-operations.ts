@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLError, Kind, parse, type DocumentNode } from 'graphql';
+import * as explorerHistoryQueries from '../explorer/client/history-queries';
 import * as explorerQueries from '../explorer/client/queries';
 
 /**
@@ -9,8 +10,11 @@ import * as explorerQueries from '../explorer/client/queries';
  */
 export const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
 
-/** The explorer's documents: every one its queries module exports. */
-const EXPLORER_DOCUMENTS: readonly DocumentNode[] = Object.values(explorerQueries)
+/** The explorer's documents: every one its query modules export. */
+const EXPLORER_DOCUMENTS: readonly DocumentNode[] = [
+  ...Object.values(explorerQueries),
+  ...Object.values(explorerHistoryQueries),
+]
   .filter((v): v is string => typeof v === 'string')
   .map((source) => parse(source));
 

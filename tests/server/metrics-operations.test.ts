@@ -11,7 +11,9 @@ const namesIn = (text: string) => [...text.matchAll(OPERATION)].map((m) => m[1]!
 const EXAMPLE_NAMES = readdirSync(path.join(root, 'examples'))
   .filter((f) => f.endsWith('.graphql'))
   .flatMap((f) => namesIn(readFileSync(path.join(root, 'examples', f), 'utf8')));
-const EXPLORER_NAMES = namesIn(readFileSync(path.join(root, 'src/explorer/client/queries.ts'), 'utf8'));
+const EXPLORER_NAMES = ['queries.ts', 'history-queries.ts'].flatMap((file) =>
+  namesIn(readFileSync(path.join(root, 'src/explorer/client', file), 'utf8')),
+);
 const INVENTED = Array.from({ length: 200 }, (_, i) => `Invented${i}`);
 
 let server: TestServer;

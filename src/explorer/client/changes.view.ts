@@ -10,11 +10,11 @@ import {
   type ChangedLevel,
   type ChangesResult,
   type FrameworkChanges,
-  type LevelDiff,
   type VersionLevelsResult,
   type VersionSummary,
   type VersionsResult,
-} from './queries.js';
+} from './history-queries.js';
+import type { LevelDiff } from './queries.js';
 import { changesCsvHref, changesHref, diffHref, levelHref } from './routes.js';
 import type { Rendered } from './view.js';
 import { versionDate, versionName } from './version-label.js';

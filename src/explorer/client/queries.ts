@@ -1,13 +1,12 @@
 /**
  * The operations the explorer sends, and the shapes of their answers. The answers' types are
  * generated from these strings and schema.graphql by `npm run codegen` (generated/operations.ts);
- * the names below are the ones the views use.
+ * the names below are the ones the views use. The What changed page's, which read the history, are
+ * in history-queries.ts.
  */
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import type {
   ChangeFragment,
-  ExplorerChangesQuery,
-  ExplorerChangesQueryVariables,
   ExplorerChecklistQuery,
   ExplorerChecklistQueryVariables,
   ExplorerDiffQuery,
@@ -20,10 +19,6 @@ import type {
   ExplorerSearchQueryVariables,
   ExplorerTracksQuery,
   ExplorerTracksQueryVariables,
-  ExplorerVersionLevelsQuery,
-  ExplorerVersionLevelsQueryVariables,
-  ExplorerVersionsQuery,
-  ExplorerVersionsQueryVariables,
 } from './generated/operations.js';
 
 export type { ChangeStatus, SegmentKind } from './generated/operations.js';
@@ -38,7 +33,7 @@ export type TypedQuery<Result, Variables> = string & DocumentTypeDecoration<Resu
  * Tags an operation with its generated types; at run time the text is returned as it is. The tag's
  * name is what codegen looks for: each `graphql` template below is read as a document.
  */
-function graphql<Result, Variables>(
+export function graphql<Result, Variables>(
   text: TemplateStringsArray,
   ...fragments: readonly string[]
 ): TypedQuery<Result, Variables> {
@@ -122,7 +117,7 @@ export const LEVEL = graphql<ExplorerLevelQuery, ExplorerLevelQueryVariables>`
 `;
 
 /** A diff of two levels as the diff view draws it: the compare page and the changes page share it. */
-const LEVEL_DIFF_FIELDS = graphql<never, never>`
+export const LEVEL_DIFF_FIELDS = graphql<never, never>`
   fragment LevelDiffView on LevelDiff {
     from {
       id
@@ -260,78 +255,6 @@ export const CHECKLIST = graphql<ExplorerChecklistQuery, ExplorerChecklistQueryV
   }
 `;
 
-export const VERSIONS = graphql<ExplorerVersionsQuery, ExplorerVersionsQueryVariables>`
-  query ExplorerVersions {
-    versions(limit: 100) {
-      id
-      shortId
-      tags
-      committedAt
-      subject
-    }
-  }
-`;
-
-export const CHANGES = graphql<ExplorerChangesQuery, ExplorerChangesQueryVariables>`
-  query ExplorerChanges($since: String!, $until: String) {
-    changes(since: $since, until: $until) {
-      since {
-        shortId
-        tags
-        committedAt
-      }
-      until {
-        shortId
-        tags
-        committedAt
-      }
-      addedLevels {
-        ...ChangedLevel
-      }
-      removedLevels {
-        ...ChangedLevel
-      }
-      changedLevels {
-        ...LevelDiffView
-      }
-    }
-  }
-  fragment ChangedLevel on Level {
-    id
-    code
-    title
-    track {
-      id
-      name
-    }
-  }
-  ${LEVEL_DIFF_FIELDS}
-`;
-
-/** The levels of one version: the first version has no earlier one, so the changes page lists them all as added. */
-export const VERSION_LEVELS = graphql<ExplorerVersionLevelsQuery, ExplorerVersionLevelsQueryVariables>`
-  query ExplorerVersionLevels($ref: String!) {
-    version(ref: $ref) {
-      shortId
-      tags
-      committedAt
-      framework {
-        tracks {
-          levels {
-            id
-            code
-            title
-            track {
-              id
-              name
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
 export const SEARCH = graphql<ExplorerSearchQuery, ExplorerSearchQueryVariables>`
   query ExplorerSearch($query: String!, $track: ID, $limit: Int) {
     search(query: $query, track: $track, limit: $limit) {
@@ -418,11 +341,4 @@ export type MatrixResult = ExplorerMatrixQuery;
 export type TrackMatrix = NonNullable<MatrixResult['track']>;
 export type MatrixRow = TrackMatrix['competencyMatrix']['rows'][number];
 
-export type VersionsResult = ExplorerVersionsQuery;
-export type VersionSummary = VersionsResult['versions'][number];
-
-export type ChangesResult = ExplorerChangesQuery;
-export type FrameworkChanges = ChangesResult['changes'];
-export type ChangedLevel = FrameworkChanges['addedLevels'][number];
-export type VersionLevelsResult = ExplorerVersionLevelsQuery;
 export type LastChange = NonNullable<LevelDetail['lastChange']>;

@@ -53,6 +53,28 @@ export type SegmentKind =
   /** Only in the 'to' text. */
   | 'INSERTED';
 
+export type ExplorerVersionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExplorerVersionsQuery = { readonly versions: ReadonlyArray<{ readonly id: string, readonly shortId: string, readonly tags: ReadonlyArray<string>, readonly committedAt: string, readonly subject: string }> };
+
+export type ExplorerChangesQueryVariables = Exact<{
+  since: string;
+  until: string | null | undefined;
+}>;
+
+
+export type ExplorerChangesQuery = { readonly changes: { readonly since: { readonly shortId: string, readonly tags: ReadonlyArray<string>, readonly committedAt: string }, readonly until: { readonly shortId: string, readonly tags: ReadonlyArray<string>, readonly committedAt: string } | null, readonly addedLevels: ReadonlyArray<{ readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } }>, readonly removedLevels: ReadonlyArray<{ readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } }>, readonly changedLevels: ReadonlyArray<{ readonly from: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string, readonly progression: LevelProgression } }, readonly to: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string, readonly progression: LevelProgression } }, readonly summary: { readonly added: number, readonly removed: number, readonly changed: number, readonly unchanged: number }, readonly attributes: ReadonlyArray<{ readonly key: string, readonly label: string, readonly from: string | null, readonly to: string | null, readonly status: ChangeStatus }>, readonly competencies: ReadonlyArray<{ readonly slug: string, readonly name: string, readonly emoji: string | null, readonly status: ChangeStatus, readonly summary: { readonly added: number, readonly removed: number, readonly changed: number, readonly unchanged: number }, readonly expectations: ReadonlyArray<{ readonly status: ChangeStatus, readonly from: string | null, readonly to: string | null, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }>, readonly examples: ReadonlyArray<{ readonly status: ChangeStatus, readonly from: string | null, readonly to: string | null, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }> }> }> } };
+
+export type ChangedLevelFragment = { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } };
+
+export type ExplorerVersionLevelsQueryVariables = Exact<{
+  ref: string;
+}>;
+
+
+export type ExplorerVersionLevelsQuery = { readonly version: { readonly shortId: string, readonly tags: ReadonlyArray<string>, readonly committedAt: string, readonly framework: { readonly tracks: ReadonlyArray<{ readonly levels: ReadonlyArray<{ readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } }> }> } } | null };
+
 export type ExplorerTracksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -86,28 +108,6 @@ export type ExplorerChecklistQueryVariables = Exact<{
 
 
 export type ExplorerChecklistQuery = { readonly stepChecklist: { readonly from: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } }, readonly to: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } }, readonly framework: { readonly version: string, readonly commit: { readonly id: string, readonly shortId: string, readonly tags: ReadonlyArray<string>, readonly committedAt: string } | null }, readonly items: ReadonlyArray<{ readonly status: ChangeStatus, readonly grownFrom: string | null, readonly competency: { readonly slug: string, readonly name: string, readonly emoji: string | null }, readonly expectation: { readonly id: string, readonly text: string }, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }> } };
-
-export type ExplorerVersionsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ExplorerVersionsQuery = { readonly versions: ReadonlyArray<{ readonly id: string, readonly shortId: string, readonly tags: ReadonlyArray<string>, readonly committedAt: string, readonly subject: string }> };
-
-export type ExplorerChangesQueryVariables = Exact<{
-  since: string;
-  until: string | null | undefined;
-}>;
-
-
-export type ExplorerChangesQuery = { readonly changes: { readonly since: { readonly shortId: string, readonly tags: ReadonlyArray<string>, readonly committedAt: string }, readonly until: { readonly shortId: string, readonly tags: ReadonlyArray<string>, readonly committedAt: string } | null, readonly addedLevels: ReadonlyArray<{ readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } }>, readonly removedLevels: ReadonlyArray<{ readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } }>, readonly changedLevels: ReadonlyArray<{ readonly from: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string, readonly progression: LevelProgression } }, readonly to: { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string, readonly progression: LevelProgression } }, readonly summary: { readonly added: number, readonly removed: number, readonly changed: number, readonly unchanged: number }, readonly attributes: ReadonlyArray<{ readonly key: string, readonly label: string, readonly from: string | null, readonly to: string | null, readonly status: ChangeStatus }>, readonly competencies: ReadonlyArray<{ readonly slug: string, readonly name: string, readonly emoji: string | null, readonly status: ChangeStatus, readonly summary: { readonly added: number, readonly removed: number, readonly changed: number, readonly unchanged: number }, readonly expectations: ReadonlyArray<{ readonly status: ChangeStatus, readonly from: string | null, readonly to: string | null, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }>, readonly examples: ReadonlyArray<{ readonly status: ChangeStatus, readonly from: string | null, readonly to: string | null, readonly segments: ReadonlyArray<{ readonly kind: SegmentKind, readonly text: string }> }> }> }> } };
-
-export type ChangedLevelFragment = { readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } };
-
-export type ExplorerVersionLevelsQueryVariables = Exact<{
-  ref: string;
-}>;
-
-
-export type ExplorerVersionLevelsQuery = { readonly version: { readonly shortId: string, readonly tags: ReadonlyArray<string>, readonly committedAt: string, readonly framework: { readonly tracks: ReadonlyArray<{ readonly levels: ReadonlyArray<{ readonly id: string, readonly code: string, readonly title: string, readonly track: { readonly id: string, readonly name: string } }> }> } } | null };
 
 export type ExplorerSearchQueryVariables = Exact<{
   query: string;
