@@ -51,3 +51,16 @@ export function stepChecklist(from: LevelIn, to: LevelIn): StepChecklist {
   });
   return { from: from.level, to: to.level, items };
 }
+
+/** The items under their competencies, in the checklist's order (one group per competency). */
+export function byCompetency(
+  items: readonly ChecklistItem[],
+): { readonly competency: Competency; readonly items: readonly ChecklistItem[] }[] {
+  const groups = new Map<string, { competency: Competency; items: ChecklistItem[] }>();
+  for (const item of items) {
+    const group = groups.get(item.competency.slug) ?? { competency: item.competency, items: [] };
+    group.items.push(item);
+    groups.set(item.competency.slug, group);
+  }
+  return [...groups.values()];
+}

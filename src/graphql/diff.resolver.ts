@@ -1,10 +1,7 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { diffLevels } from '../domain/diff/levels';
-import { readersDiff } from '../domain/diff/reader';
+import { readersDiff, type LevelIn } from '../domain/diff/reader';
 import type { LevelDiff } from '../domain/diff/types';
-import type { Level } from '../domain/entities';
-import type { Framework } from '../domain/framework';
-import { unknownLevel } from '../domain/suggest';
 import { DiffArgs } from './args/diff.args';
 import { DiffBasis } from './enums';
 import type { GraphQLContext } from './context';
@@ -17,13 +14,14 @@ export async function levelOrThrow(
   ctx: GraphQLContext,
   argument: 'from' | 'to',
   id: string,
-): Promise<{ level: Level; framework: Framework }> {
-  const found = await versionsOf(ctx).lookup(id, 2);
-  if (!found) throw badUserInput(`Argument "${argument}": no version named in "${id}"`, { argument });
-  const level = found.framework.level(found.id);
-  if (level) return { level, framework: found.framework };
-  const { message, suggestions } = unknownLevel(found.framework, id);
-  throw badUserInput(`Argument "${argument}": ${message}`, { argument, suggestions });
+): Promise<LevelIn> {
+  const found = await versionsOf(ctx).level(id);
+  if (!('problem' in found)) return found;
+  const { problem, suggestions } = found;
+  throw badUserInput(
+    `Argument "${argument}": ${problem}`,
+    suggestions ? { argument, suggestions } : { argument },
+  );
 }
 
 @Resolver(() => LevelDiffType)

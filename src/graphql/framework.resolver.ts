@@ -30,10 +30,8 @@ export class FrameworkResolver {
       'the commit being served; null when the content folder is not in a git repository or differs from its last commit',
   })
   async commit(@Root() framework: Framework, @Ctx() ctx: GraphQLContext): Promise<VersionAnswer | null> {
-    const versions = versionsOf(ctx);
-    if (framework.ref === null) return versions.currentVersion();
-    const version = await versions.resolve(framework.ref);
-    return version && { ...version, requested: framework.ref };
+    const version = await versionsOf(ctx).versionOf(framework);
+    return version && framework.ref !== null ? { ...version, requested: framework.ref } : version;
   }
 
   @Query(() => [AttributeDefinitionType], {

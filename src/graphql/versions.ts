@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import type { LevelIn } from '../domain/diff/reader';
 import { withoutDrafts, type Framework } from '../domain/framework';
+import { unknownLevel } from '../domain/suggest';
 import {
   labelOf,
   splitVersionedId,
@@ -157,6 +159,25 @@ export class RequestVersions {
     if (!version) return null;
     const framework = await this.frameworkAt({ ...version, requested: split.ref });
     return { framework, id: framework.ref === null ? split.id : versionedId(split.id, framework.ref) };
+  }
+
+  /**
+   * The level an id names (`track/L3`, or `track/L3@v1` at a version), or why there is none: the
+   * problem, and the closest ids this caller may see (null when the ref names no version), for each
+   * surface to refuse in its own shape.
+   */
+  async level(id: string): Promise<LevelIn | { problem: string; suggestions: readonly string[] | null }> {
+    const found = await this.lookup(id, 2);
+    if (!found) return { problem: `no version named in "${id}"`, suggestions: null };
+    const level = found.framework.level(found.id);
+    if (level) return { level, framework: found.framework };
+    const { message, suggestions } = unknownLevel(found.framework, id);
+    return { problem: message, suggestions };
+  }
+
+  /** The commit a framework was read at: the served one for the content served, else its ref's. */
+  versionOf(framework: Framework): Promise<FrameworkVersion | null> {
+    return framework.ref === null ? this.currentVersion() : this.resolve(framework.ref);
   }
 
   /**

@@ -52,8 +52,7 @@ export async function changesView(params: URLSearchParams): Promise<Rendered> {
     if (before) {
       since = versionName(before);
       reflectInUrl(params, changesHref(since, until));
-    } else if (at === -1 || versions.length >= LISTED_VERSIONS) return sinceUnknown(versions, until, title);
-    else return firstVersion(versions, until, title);
+    } else return untilAlone(versions, until, title, at !== -1 && versions.length < LISTED_VERSIONS);
   }
   const from = since!;
   const form = versionForm(versions, from, until);
@@ -103,18 +102,31 @@ function reflectInUrl(params: URLSearchParams, target: string): void {
   history.replaceState(history.state, '', target + location.hash);
 }
 
-/** `until` is the oldest version this server has: every level in it is new. */
-async function firstVersion(
+/**
+ * `until` alone with no listed version before it. When it is the oldest version this server has,
+ * every level in it is new; when it is not among the listed versions (a branch, or older than the
+ * list), the page asks for `since`.
+ */
+async function untilAlone(
   versions: readonly VersionSummary[],
   until: string,
   title: HTMLHeadingElement,
+  first: boolean,
 ): Promise<Rendered> {
   const form = versionForm(versions, null, until);
   const { version } = await request<VersionLevelsResult>(VERSION_LEVELS, { ref: until });
   if (!version)
     return { title: 'Version not found', nodes: [form, title, noSuchVersion(until, 'until')], focus: title };
-  const levels = version.framework.tracks.flatMap((t) => t.levels);
   const name = versionName(version);
+  if (!first) {
+    const hint = h(
+      'p',
+      { class: 'muted' },
+      `Choose an earlier version to see which levels were added, removed or changed up to ${name}.`,
+    );
+    return { title: 'What changed', nodes: [form, title, hint], focus: title };
+  }
+  const levels = version.framework.tracks.flatMap((t) => t.levels);
   const intro = h(
     'p',
     { class: 'changes-intro changes-first' },
@@ -127,24 +139,6 @@ async function firstVersion(
     nodes: [form, title, intro, levelList('changes-added', 'Added levels', levels)],
     focus: title,
   };
-}
-
-/** `until` is not among the listed versions (a branch, or older than the list): ask for `since`. */
-async function sinceUnknown(
-  versions: readonly VersionSummary[],
-  until: string,
-  title: HTMLHeadingElement,
-): Promise<Rendered> {
-  const form = versionForm(versions, null, until);
-  const { version } = await request<VersionLevelsResult>(VERSION_LEVELS, { ref: until });
-  if (!version)
-    return { title: 'Version not found', nodes: [form, title, noSuchVersion(until, 'until')], focus: title };
-  const hint = h(
-    'p',
-    { class: 'muted' },
-    `Choose an earlier version to see which levels were added, removed or changed up to ${versionName(version)}.`,
-  );
-  return { title: 'What changed', nodes: [form, title, hint], focus: title };
 }
 
 /** An unknown since or until named in an alert; any other failure as errorAlert shows it. */

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { sendAsset } from './send-asset';
+import type { Track } from '../../domain/entities';
+import type { Framework } from '../../domain/framework';
 import { competencyMatrix } from '../../domain/matrix';
 // for their augmentations: the shared services (app.config), the caller's view and permission
 import '../caller-view';
@@ -9,7 +11,7 @@ import '../plugins/auth';
 import { sendError } from '../error-codes';
 import { loadAssets } from './assets';
 import { itemRowsCsv, matrixCsv } from './csv';
-import { cultureAmpCsv, fifteenFiveCsv, HR_PROFILES, isHrProfile } from './hr-profiles';
+import { cultureAmpCsv, fifteenFiveCsv, HR_PROFILES, isHrProfile, type HrProfile } from './hr-profiles';
 import { pageHeaders } from './headers';
 import { renderShell, type ShellKind } from './pages';
 import { sendViewFile } from '../view-file';
@@ -130,13 +132,16 @@ async function exportCsv(request: FastifyRequest<ExportRoute>, reply: FastifyRep
     tag: `csv-${framework.version}-${track.id}-${layout}`,
     type: 'text/csv; charset=utf-8',
     filename: `${track.id}${layout === 'matrix' ? '' : `-${layout}`}.csv`,
-    body: () =>
-      layout === 'cultureamp'
-        ? cultureAmpCsv(framework, track, drafts)
-        : layout === '15five'
-          ? fifteenFiveCsv(framework, track, drafts)
-          : layout === 'items'
-            ? itemRowsCsv(framework.visibleLevels(track, drafts))
-            : matrixCsv(competencyMatrix(framework, track, drafts)),
+    body: () => CSV_LAYOUTS[layout](framework, track, drafts),
   });
 }
+
+/** Every layout /export/<track>.csv writes, by the name its ETag and file name carry. */
+const CSV_LAYOUTS: Readonly<
+  Record<'matrix' | 'items' | HrProfile, (framework: Framework, track: Track, drafts: boolean) => string>
+> = {
+  matrix: (framework, track, drafts) => matrixCsv(competencyMatrix(framework, track, drafts)),
+  items: (framework, track, drafts) => itemRowsCsv(framework.visibleLevels(track, drafts)),
+  cultureamp: cultureAmpCsv,
+  '15five': fifteenFiveCsv,
+};

@@ -4,7 +4,7 @@
  * diff as new, grown and still-expected items).
  */
 import type { FrameworkChanges } from '../../domain/changes';
-import type { StepChecklist } from '../../domain/checklist';
+import { byCompetency, type StepChecklist } from '../../domain/checklist';
 import type { LevelDiff, TextChange } from '../../domain/diff/types';
 import type { Level, Track } from '../../domain/entities';
 import type { ExpectedItem } from '../../domain/expected';
@@ -68,18 +68,16 @@ export function diffAnswer(diff: LevelDiff) {
 
 /** The step checklist: per competency what is new and what has grown, to gather evidence for. */
 export function checklistAnswer(checklist: StepChecklist) {
-  const competencies = new Map<string, { competency: string; new: string[]; grown: object[] }>();
-  for (const item of checklist.items) {
-    const slug = item.competency.slug;
-    const entry = competencies.get(slug) ?? { competency: item.competency.name, new: [], grown: [] };
-    if (item.grownFrom === null) entry.new.push(item.expectation.text);
-    else entry.grown.push({ from: item.grownFrom, to: item.expectation.text });
-    competencies.set(slug, entry);
-  }
   return {
     from: { id: checklist.from.id, title: checklist.from.title },
     to: { id: checklist.to.id, title: checklist.to.title },
-    competencies: [...competencies.values()],
+    competencies: byCompetency(checklist.items).map(({ competency, items }) => ({
+      competency: competency.name,
+      new: items.filter((i) => i.grownFrom === null).map((i) => i.expectation.text),
+      grown: items.flatMap((i) =>
+        i.grownFrom === null ? [] : [{ from: i.grownFrom, to: i.expectation.text }],
+      ),
+    })),
   };
 }
 

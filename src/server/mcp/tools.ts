@@ -8,7 +8,6 @@ import { readersDiff, type LevelIn } from '../../domain/diff/reader';
 import { expectedAt } from '../../domain/expected';
 import type { Framework } from '../../domain/framework';
 import { searchFor } from '../../domain/search';
-import { unknownLevel } from '../../domain/suggest';
 import type { VersionHistory } from '../../domain/versions';
 import {
   DEFAULT_SEARCH_LIMIT,
@@ -60,12 +59,9 @@ const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: 
 export function registerTools(server: McpServer, ctx: ToolContext): void {
   const versions = () => new RequestVersions(ctx.history, ctx.framework, ctx.drafts);
   const lookup = async (id: string, argument: string): Promise<LevelIn> => {
-    const found = await versions().lookup(id, 2);
-    if (!found) throw new ToolError('BAD_USER_INPUT', `${argument}: no version named in "${id}"`);
-    const level = found.framework.level(found.id);
-    if (level) return { level, framework: found.framework };
-    const { message, suggestions } = unknownLevel(found.framework, id);
-    throw new ToolError('BAD_USER_INPUT', `${argument}: ${message}`, suggestions);
+    const found = await versions().level(id);
+    if (!('problem' in found)) return found;
+    throw new ToolError('BAD_USER_INPUT', `${argument}: ${found.problem}`, found.suggestions ?? []);
   };
 
   server.registerTool(

@@ -117,8 +117,16 @@ type ListQuery = {
  * exist only for a token with the drafts permission.
  */
 export const casePlugin: FastifyPluginAsync = async (app) => {
-  const versions = (request: FastifyRequest) =>
-    new RequestVersions(app.history, request.framework, request.permission.drafts);
+  // one per request, so the served version is looked up once for its packages and its validator
+  const perRequest = new WeakMap<FastifyRequest, RequestVersions>();
+  const versions = (request: FastifyRequest): RequestVersions => {
+    let made = perRequest.get(request);
+    if (!made) {
+      made = new RequestVersions(app.history, request.framework, request.permission.drafts);
+      perRequest.set(request, made);
+    }
+    return made;
+  };
   // the view's version and permission decide every answer; the path says which one
   const send = async (request: FastifyRequest, reply: FastifyReply, body: unknown) =>
     sendViewFile(request, reply, {

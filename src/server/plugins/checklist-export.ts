@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { stepChecklist, type StepChecklist } from '../../domain/checklist';
+import { byCompetency, stepChecklist, type StepChecklist } from '../../domain/checklist';
 import type { LevelIn } from '../../domain/diff/reader';
 import type { FrameworkVersion } from '../../domain/versions';
-import { unknownLevel } from '../../domain/suggest';
 import { MAX_ID_LENGTH } from '../../graphql/limits';
 import { RequestVersions, VERSION_CONTENT_INVALID } from '../../graphql/versions';
 import { sendError } from '../error-codes';
@@ -39,14 +38,12 @@ export function checklistMarkdown(checklist: StepChecklist, stamp: ChecklistStam
     `Made from the framework at ${stampLine(stamp)}.`,
     `Lists what ${to.code} adds to what ${from.code} expects: new items, and items grown from ${from.code}'s wording.`,
   ];
-  let competency: string | null = null;
-  for (const item of checklist.items) {
-    if (item.competency.slug !== competency) {
-      competency = item.competency.slug;
-      lines.push('', `## ${item.competency.emoji ? `${item.competency.emoji} ` : ''}${item.competency.name}`);
+  for (const { competency, items } of byCompetency(checklist.items)) {
+    lines.push('', `## ${competency.emoji ? `${competency.emoji} ` : ''}${competency.name}`);
+    for (const item of items) {
+      const grown = item.grownFrom === null ? 'New' : `Grown from “${item.grownFrom}”`;
+      lines.push('', `- [ ] ${item.expectation.text}`, `  - ${grown}`, '  - Evidence: ');
     }
-    const grown = item.grownFrom === null ? 'New' : `Grown from “${item.grownFrom}”`;
-    lines.push('', `- [ ] ${item.expectation.text}`, `  - ${grown}`, '  - Evidence: ');
   }
   if (checklist.items.length === 0) lines.push('', `${to.code} has nothing new or grown over ${from.code}.`);
   return `${lines.join('\n')}\n`;
@@ -112,16 +109,9 @@ export const checklistExportPlugin: FastifyPluginAsync = async (app) => {
             `Give ${name}=<level id>, such as site-reliability-engineer/L3.`,
           );
         try {
-          const found = await versions.lookup(id, 2);
-          if (!found) return sendError(reply, 'BAD_USER_INPUT', `${name}: no version named in "${id}".`);
-          const level = found.framework.level(found.id);
-          if (!level)
-            return sendError(
-              reply,
-              'BAD_USER_INPUT',
-              `${name}: ${unknownLevel(found.framework, id).message}`,
-            );
-          levels.push({ level, framework: found.framework });
+          const found = await versions.level(id);
+          if ('problem' in found) return sendError(reply, 'BAD_USER_INPUT', `${name}: ${found.problem}`);
+          levels.push(found);
         } catch (error) {
           if (!(error instanceof GraphQLError) || error.extensions.code !== VERSION_CONTENT_INVALID)
             throw error;
@@ -130,8 +120,7 @@ export const checklistExportPlugin: FastifyPluginAsync = async (app) => {
       }
       const [from, to] = levels as [LevelIn, LevelIn];
       // the 'to' level's framework is the one the checklist states, as Framework.commit would
-      const ref = to.framework.ref;
-      const commit = ref === null ? await versions.currentVersion() : await versions.resolve(ref);
+      const commit = await versions.versionOf(to.framework);
       const stamp: ChecklistStamp = { content: to.framework.version, commit };
       const tag = [
         from.level.id,
